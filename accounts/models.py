@@ -1,0 +1,51 @@
+import datetime
+import zoneinfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+
+def validate_time_zone(value: str) -> None:
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"'{value}' is not a known IANA time zone.")
+
+
+def age_on(birth_date: datetime.date, today: datetime.date) -> int:
+    before_birthday = (today.month, today.day) < (birth_date.month, birth_date.day)
+    return today.year - birth_date.year - before_birthday
+
+
+class User(AbstractUser):
+    """A person using the app. `birth_date` drives the protections for minors."""
+
+    email = models.EmailField("email address")
+    birth_date = models.DateField(null=True, blank=True)
+    display_name = models.CharField(max_length=60, blank=True)
+    time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("id",)
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="accounts_user_username_ci_unique"),
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_ci_unique",
+                condition=~models.Q(email=""),
+            )
+        ]
+
+    @property
+    def age(self) -> int | None:
+        if self.birth_date is None:
+            return None
+        return age_on(self.birth_date, timezone.localdate())
+
+    @property
+    def is_minor(self) -> bool:
+        age = self.age
+        return age is not None and age < settings.HEARTH_ADULT_AGE

@@ -1,0 +1,96 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
+from rest_framework import serializers
+
+from accounts.models import User, validate_time_zone
+from accounts.services import minimum_birth_date
+from project.api.serializers import StrictInputMixin
+
+
+class RegisterSerializer(StrictInputMixin, serializers.Serializer):
+    username = serializers.RegexField(
+        r"^[\w.@+-]+\Z",
+        max_length=150,
+        min_length=3,
+        error_messages={"invalid": "Use letters, digits and @ . + - _ only."},
+    )
+    email = serializers.EmailField(max_length=254)
+    password = serializers.CharField(write_only=True, max_length=128, trim_whitespace=False)
+    birth_date = serializers.DateField()
+
+    def validate_username(self, value):
+        if User.objects.filter(username__iexact=value).exists():
+            raise serializers.ValidationError("This username is taken.")
+        return value
+
+    def validate_email(self, value):
+        if User.objects.filter(email__iexact=value).exists():
+            raise serializers.ValidationError("An account with this email exists.")
+        return value
+
+    def validate_birth_date(self, value):
+        today = timezone.localdate()
+        if value > today:
+            raise serializers.ValidationError("Birth date cannot be in the future.")
+        if value > minimum_birth_date(today):
+            raise serializers.ValidationError("You must be at least 13 years old to use Hearth.")
+        return value
+
+
+
+class UserSerializer(serializers.ModelSerializer):
+    is_minor = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = User
+        fields = (
+            "id",
+            "username",
+            "email",
+            "display_name",
+            "time_zone",
+            "birth_date",
+            "is_minor",
+            "date_joined",
+        )
+        read_only_fields = fields
+
+
+class ProfileUpdateSerializer(StrictInputMixin, serializers.ModelSerializer):
+    """What a user may change about themselves: nothing that grants rights or age."""
+
+    class Meta:
+        model = User
+        fields = (
+            "id",
+            "username",
+            "email",
+            "display_name",
+            "time_zone",
+            "birth_date",
+            "is_staff",
+            "is_superuser",
+            "date_joined",
+        )
+        read_only_fields = (
+            "id",
+            "username",
+            "birth_date",
+            "is_staff",
+            "is_superuser",
+            "date_joined",
+        )
+        extra_kwargs = {"email": {"required": False}}
+
+    def validate_email(self, value):
+        user = self.instance
+        if User.objects.filter(email__iexact=value).exclude(pk=user.pk).exists():
+            raise serializers.ValidationError("An account with this email exists.")
+        return value
+
+    def validate_time_zone(self, value):
+        try:
+            validate_time_zone(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from exc
+        return value

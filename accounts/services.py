@@ -1,0 +1,71 @@
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+
+from accounts.models import User
+
+PROFILE_FIELDS = frozenset({"email", "display_name", "time_zone"})
+
+
+def user_register(
+    *, username: str, email: str, password: str, birth_date: datetime.date
+) -> User:
+    """Create an account; the caller has checked the age rule.
+
+    Django's password validators run here against the would-be user, so a
+    password like the username is refused whoever calls this. Two concurrent
+    sign-ups with one username or email end with one account and a
+    ValidationError, never a server error.
+    """
+    user = User(username=username, email=email.strip(), birth_date=birth_date)
+    try:
+        validate_password(password, user=user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.messages}) from exc
+    user.set_password(password)
+    user.full_clean()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:
+        raise ValidationError("This username or email is already registered.") from exc
+    return user
+
+
+def user_update_profile(*, user: User, **changes) -> User:
+    """Apply validated profile changes. Rights and birth date are not profile fields."""
+    unknown = set(changes) - PROFILE_FIELDS
+    if unknown:
+        raise ValueError(f"not profile fields: {sorted(unknown)}")
+    for name, value in changes.items():
+        setattr(user, name, value)
+    user.full_clean(exclude=["password"])
+    try:
+        with transaction.atomic():
+            user.save(update_fields=[*changes, "updated_at"])
+    except IntegrityError as exc:
+        raise ValidationError({"email": ["An account with this email exists."]}) from exc
+    return user
+
+
+def minimum_birth_date(today: datetime.date) -> datetime.date:
+    """The latest birth date of someone who is at least HEARTH_MIN_AGE today."""
+    years = settings.HEARTH_MIN_AGE
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # today is 29 February
+        return today.replace(year=today.year - years, day=28)
+
+
+def refresh_tokens_flush_expired() -> int:
+    """Delete refresh tokens past their expiry (their blacklist rows cascade).
+
+    Returns how many refresh tokens went; running it twice deletes nothing more.
+    """
+    _, per_model = OutstandingToken.objects.filter(expires_at__lte=timezone.now()).delete()
+    return per_model.get("token_blacklist.OutstandingToken", 0)

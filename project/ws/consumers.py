@@ -1,0 +1,127 @@
+"""The base of every Hearth socket: authentication, frame parsing and error frames."""
+
+import asyncio
+import json
+from urllib.parse import parse_qs
+
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
+from rest_framework import serializers
+
+from project.api.errors import flatten_fields
+from project.ws.auth import user_for_access_token
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+
+
+class AuthFrame(serializers.Serializer):
+    token = serializers.CharField(max_length=4096)
+
+
+class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
+    """Accepts, authenticates, then dispatches JSON frames by `type`.
+
+    Subclasses set `frame_types` ({type: (serializer class, handler name)}) and
+    implement `on_authenticated()`, which may close the socket (e.g. 4403).
+    A frame that is not JSON, not an object, of an unknown type or with bad
+    fields gets an `error` frame and the socket stays open.
+    """
+
+    frame_types: dict[str, tuple[type[serializers.Serializer], str]] = {}
+
+    async def connect(self):
+        self.user = None
+        self._auth_timer = None
+        await self.accept()
+        if "token" in parse_qs(self.scope.get("query_string", b"").decode("latin1")):
+            await self.send_error("token_in_url", "Send the token in an auth frame or header.")
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        if self.scope.get("auth_header"):
+            user = self.scope.get("user")
+            if user is None or not user.is_authenticated:
+                await self.close(code=CLOSE_UNAUTHENTICATED)
+                return
+            await self._authenticated(user)
+            return
+        self._auth_timer = asyncio.create_task(self._close_unless_authenticated())
+
+    async def disconnect(self, code):
+        if self._auth_timer is not None:
+            self._auth_timer.cancel()
+
+    async def _close_unless_authenticated(self):
+        await asyncio.sleep(settings.HEARTH_WS_AUTH_TIMEOUT)
+        if self.user is None:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+
+    async def _authenticated(self, user):
+        self.user = user
+        if self._auth_timer is not None:
+            self._auth_timer.cancel()
+            self._auth_timer = None
+        await self.on_authenticated()
+
+    async def on_authenticated(self):
+        raise NotImplementedError
+
+    # --- frames ---------------------------------------------------------------
+
+    async def receive(self, text_data=None, bytes_data=None):
+        if text_data is None:
+            await self.send_error("bad_frame", "Frames are JSON text.")
+            return
+        try:
+            frame = json.loads(text_data)
+        except ValueError:
+            await self.send_error("bad_json", "The frame is not valid JSON.")
+            return
+        if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
+            await self.send_error("bad_frame", "A frame is a JSON object with a string `type`.")
+            return
+        await self.receive_json(frame)
+
+    async def receive_json(self, content, **kwargs):
+        frame_type = content["type"]
+        if self.user is None:
+            await self._receive_auth(frame_type, content)
+            return
+        if frame_type == "auth":
+            await self.send_error("already_authenticated", "This socket is authenticated.")
+            return
+        if frame_type not in self.frame_types:
+            await self.send_error("unknown_type", f"Unknown frame type '{frame_type[:40]}'.")
+            return
+        serializer_class, handler_name = self.frame_types[frame_type]
+        data = await self.validate_frame(serializer_class, content)
+        if data is not None:
+            await getattr(self, handler_name)(data)
+
+    async def _receive_auth(self, frame_type, content):
+        if frame_type != "auth":
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        data = await self.validate_frame(AuthFrame, content)
+        user = await user_for_access_token(data["token"]) if data else None
+        if user is None:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        await self._authenticated(user)
+
+    async def validate_frame(self, serializer_class, content) -> dict | None:
+        payload = {key: value for key, value in content.items() if key != "type"}
+        serializer = serializer_class(data=payload)
+        if serializer.is_valid():
+            return serializer.validated_data
+        await self.send_error(
+            "invalid_frame",
+            f"The '{content['type']}' frame has missing or invalid fields.",
+            fields=flatten_fields(serializer.errors),
+        )
+        return None
+
+    async def send_error(self, code: str, detail: str, *, retryable: bool = False, **extra):
+        await self.send_json(
+            {"type": "error", "code": code, "detail": detail, "retryable": retryable, **extra}
+        )

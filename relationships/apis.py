@@ -1,0 +1,73 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from project.api.pagination import CreatedCursorPagination
+from project.api.serializers import ErrorSerializer
+from relationships.selectors import partner_get_for, partner_list_for
+from relationships.serializers import PartnerInputSerializer, PartnerSerializer
+from relationships.services import partner_create, partner_delete, partner_update
+
+CURSOR_PARAMS = [
+    OpenApiParameter("cursor", str, description="Opaque cursor from `next` or `previous`."),
+    OpenApiParameter("page_size", int, description="1 to 100, default 20."),
+]
+
+
+class PartnerListApi(APIView):
+    @extend_schema(
+        parameters=CURSOR_PARAMS,
+        responses={200: PartnerSerializer(many=True), 401: ErrorSerializer},
+        tags=["partners"],
+    )
+    def get(self, request):
+        paginator = CreatedCursorPagination()
+        page = paginator.paginate_queryset(partner_list_for(user=request.user), request, view=self)
+        return paginator.get_paginated_response(PartnerSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=PartnerInputSerializer,
+        responses={201: PartnerSerializer, 400: ErrorSerializer, 401: ErrorSerializer},
+        tags=["partners"],
+    )
+    def post(self, request):
+        serializer = PartnerInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        partner = partner_create(owner=request.user, **serializer.validated_data)
+        return Response(PartnerSerializer(partner).data, status=status.HTTP_201_CREATED)
+
+
+class PartnerDetailApi(APIView):
+    @extend_schema(
+        responses={200: PartnerSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
+        tags=["partners"],
+    )
+    def get(self, request, partner_id: int):
+        partner = partner_get_for(user=request.user, partner_id=partner_id)
+        return Response(PartnerSerializer(partner).data)
+
+    @extend_schema(
+        request=PartnerInputSerializer(partial=True),
+        responses={
+            200: PartnerSerializer,
+            400: ErrorSerializer,
+            401: ErrorSerializer,
+            404: ErrorSerializer,
+        },
+        tags=["partners"],
+    )
+    def patch(self, request, partner_id: int):
+        partner = partner_get_for(user=request.user, partner_id=partner_id)
+        serializer = PartnerInputSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        partner = partner_update(partner=partner, **serializer.validated_data)
+        return Response(PartnerSerializer(partner).data)
+
+    @extend_schema(
+        responses={204: None, 401: ErrorSerializer, 404: ErrorSerializer}, tags=["partners"]
+    )
+    def delete(self, request, partner_id: int):
+        partner = partner_get_for(user=request.user, partner_id=partner_id)
+        partner_delete(partner=partner)
+        return Response(status=status.HTTP_204_NO_CONTENT)

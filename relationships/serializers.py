@@ -1,0 +1,76 @@
+from rest_framework import serializers
+
+from project.api.serializers import StrictInputMixin
+from relationships.models import (
+    MAX_BACKSTORY_LENGTH,
+    MAX_INTEREST_LENGTH,
+    MAX_INTERESTS,
+    MAX_TRAIT_LENGTH,
+    MAX_TRAITS,
+    Partner,
+)
+
+
+def _short_text_list(*, max_items: int, max_length: int, noun: str):
+    return serializers.ListField(
+        child=serializers.CharField(max_length=max_length, min_length=1),
+        max_length=max_items,
+        required=False,
+        error_messages={"max_length": f"At most {max_items} {noun}."},
+    )
+
+
+def _unique_case_insensitive(values: list[str], noun: str) -> list[str]:
+    seen = set()
+    for value in values:
+        if value.casefold() in seen:
+            raise serializers.ValidationError(f"'{value}' is listed twice among the {noun}.")
+        seen.add(value.casefold())
+    return values
+
+
+class PartnerSerializer(serializers.ModelSerializer):
+    personality = serializers.ListField(child=serializers.CharField())
+    interests = serializers.ListField(child=serializers.CharField())
+
+    class Meta:
+        model = Partner
+        fields = (
+            "id",
+            "name",
+            "gender",
+            "personality",
+            "speaking_style",
+            "interests",
+            "backstory",
+            "relationship_mode",
+            "greeting",
+            "created_at",
+            "updated_at",
+        )
+        read_only_fields = fields
+
+
+class PartnerInputSerializer(StrictInputMixin, serializers.Serializer):
+    name = serializers.CharField(max_length=40, min_length=1)
+    gender = serializers.ChoiceField(choices=Partner.Gender.choices)
+    personality = _short_text_list(
+        max_items=MAX_TRAITS, max_length=MAX_TRAIT_LENGTH, noun="personality traits"
+    )
+    speaking_style = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    interests = _short_text_list(
+        max_items=MAX_INTERESTS, max_length=MAX_INTEREST_LENGTH, noun="interests"
+    )
+    backstory = serializers.CharField(
+        max_length=MAX_BACKSTORY_LENGTH, required=False, allow_blank=True
+    )
+    relationship_mode = serializers.ChoiceField(
+        choices=Partner.RelationshipMode.choices, required=False
+    )
+    greeting = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+    def validate_personality(self, value):
+        return _unique_case_insensitive(value, "personality traits")
+
+    def validate_interests(self, value):
+        return _unique_case_insensitive(value, "interests")

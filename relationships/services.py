@@ -1,0 +1,61 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import User
+from relationships.models import Partner
+
+PARTNER_FIELDS = frozenset(
+    {
+        "name",
+        "gender",
+        "personality",
+        "speaking_style",
+        "interests",
+        "backstory",
+        "relationship_mode",
+        "greeting",
+    }
+)
+
+
+def _check_mode_allowed(*, owner: User, relationship_mode: str) -> None:
+    if relationship_mode == Partner.RelationshipMode.ROMANTIC and owner.is_minor:
+        raise ValidationError(
+            {"relationship_mode": ["Romantic partners are only available to adults."]}
+        )
+
+
+@transaction.atomic
+def partner_create(*, owner: User, **fields) -> Partner:
+    """Create a partner for `owner`, holding at most HEARTH_MAX_PARTNERS_PER_USER.
+
+    The owner's row is locked while counting, so parallel requests cannot pass the cap.
+    """
+    User.objects.select_for_update().filter(pk=owner.pk).first()
+    limit = settings.HEARTH_MAX_PARTNERS_PER_USER
+    if Partner.objects.filter(owner=owner).count() >= limit:
+        raise ValidationError(f"You can design at most {limit} partners.")
+    partner = Partner(owner=owner, **fields)
+    _check_mode_allowed(owner=owner, relationship_mode=partner.relationship_mode)
+    partner.full_clean()
+    partner.save()
+    return partner
+
+
+def partner_update(*, partner: Partner, **changes) -> Partner:
+    unknown = set(changes) - PARTNER_FIELDS
+    if unknown:
+        raise ValueError(f"not partner fields: {sorted(unknown)}")
+    if "relationship_mode" in changes:
+        _check_mode_allowed(owner=partner.owner, relationship_mode=changes["relationship_mode"])
+    for name, value in changes.items():
+        setattr(partner, name, value)
+    partner.full_clean()
+    partner.save(update_fields=[*changes, "updated_at"])
+    return partner
+
+
+def partner_delete(*, partner: Partner) -> None:
+    """Delete the partner and everything that hangs off it (cascade)."""
+    partner.delete()

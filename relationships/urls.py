@@ -1,0 +1,8 @@
+from django.urls import path
+
+from relationships import apis
+
+urlpatterns = [
+    path("partners/", apis.PartnerListApi.as_view(), name="partner-list"),
+    path("partners/<int:partner_id>/", apis.PartnerDetailApi.as_view(), name="partner-detail"),
+]

@@ -1,0 +1,63 @@
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from tests.factories import PartnerFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Throttle counters live in the cache; each test starts with none.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory()
+
+
+def access_token_for(user) -> str:
+    return str(RefreshToken.for_user(user).access_token)
+
+
+@pytest.fixture
+def auth_api(user):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {access_token_for(user)}")
+    return client
+
+
+@pytest.fixture
+def partner(user):
+    return PartnerFactory(owner=user)
+
+
+@pytest.fixture
+def others_partner(other_user):
+    return PartnerFactory(owner=other_user)
+
+
+def assert_error(response, status: int, code: str) -> dict:
+    """The one REST error shape, with the expected status and code."""
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert set(body) >= {"error"}
+    error = body["error"]
+    assert set(error) >= {"code", "detail", "fields"}
+    assert error["code"] == code, error
+    assert isinstance(error["detail"], str) and error["detail"]
+    assert isinstance(error["fields"], dict)
+    return error

@@ -1,0 +1,44 @@
+import pytest
+
+from project import health
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_touches_no_dependency(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_readyz_is_200_when_every_dependency_answers(client, monkeypatch):
+    monkeypatch.setitem(health.READINESS_CHECKS, "redis", lambda: None)
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "redis": "ok"}}
+
+
+def test_readyz_is_503_naming_what_is_down(client, monkeypatch):
+    def refused():
+        raise ConnectionRefusedError
+
+    monkeypatch.setitem(health.READINESS_CHECKS, "redis", refused)
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    body = response.json()
+    assert body["checks"] == {"database": "ok", "redis": "down"}
+    assert body["error"]["code"] == "not_ready"
+    assert "redis" in body["error"]["detail"]
+
+
+def test_readyz_really_reaches_redis(client, settings):
+    # Nothing listens on this port: the real check must say so, and fast.
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["redis"] == "down"
