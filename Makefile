@@ -37,7 +37,7 @@ test-unit: install-dev
 # Against DATABASE_URL / REDIS_URL when set (CI sets Postgres and Redis);
 # otherwise SQLite and an embedded Redis-compatible server.
 test-integration: install-dev
-	$(PY) -m pytest tests/integration -p no:cacheprovider
+	$(PY) -m pytest tests/integration -p no:cacheprovider --ds=tests.integration.settings
 
 lock: install-dev
 	$(PIP) install -q pip-tools

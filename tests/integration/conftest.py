@@ -1,0 +1,134 @@
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import httpx
+import pytest
+import redis
+from django.conf import settings
+
+from project import stack
+from project.env import BASE_DIR
+from tests.integration.settings import IN_CI
+
+
+def pytest_configure(config):
+    if not IN_CI:
+        return
+    problems = []
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        problems.append("DATABASE_URL must name PostgreSQL")
+    if not os.environ.get("REDIS_URL"):
+        problems.append("REDIS_URL must name Redis")
+    if problems:
+        pytest.exit("In CI the integration suite needs real services: " + "; ".join(problems), 1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def redis_reachable():
+    client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=3)
+    try:
+        client.ping()
+    except redis.RedisError as exc:
+        pytest.fail(f"Redis at REDIS_URL is not reachable: {exc}")  # never a silent skip
+    client.flushdb()  # no throttle counters or queued tasks from an earlier run
+    client.close()
+
+
+@pytest.fixture
+def postgres_only():
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL); CI always runs it")
+
+
+def database_url(db: dict) -> str:
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    auth = quote(db["USER"] or "", safe="")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"], safe="")
+    host = db.get("HOST") or "localhost"
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgres://{auth}@{host}{port}/{db['NAME']}"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LiveStack:
+    base_url: str
+    ws_url: str
+    env: dict
+
+
+def _wait_until_up(url: str, processes: dict, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        for name, proc in processes.items():
+            if proc.poll() is not None:
+                raise RuntimeError(f"{name} exited with {proc.returncode} during start-up")
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer in time")
+
+
+@pytest.fixture(scope="session")
+def live_stack(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The Procfile's web and worker processes, in production posture, on the test database."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "project.settings",
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECURE_SSL_REDIRECT": "false",  # no TLS proxy in front of the test server
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": database_url(settings.DATABASES["default"]),
+        "REDIS_URL": settings.REDIS_URL,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "CELERY_CONCURRENCY": "1",
+        "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=BASE_DIR, env=env, check=True, timeout=120,
+    )
+    logs = tmp_path_factory.mktemp("live-stack")
+    commands = stack.processes()
+    processes = {}
+    for name in ("web", "worker"):
+        processes[name] = subprocess.Popen(
+            commands[name],
+            shell=True,
+            cwd=BASE_DIR,
+            env=env,
+            stdout=open(logs / f"{name}.log", "wb"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so the whole process group can be stopped
+        )
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}/healthz", processes, time.monotonic() + 60)
+        yield LiveStack(f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}", env)
+    finally:
+        for proc in processes.values():
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        for name, proc in processes.items():
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+            sys.stdout.write(f"\n--- {name} log tail ---\n")
+            sys.stdout.write((logs / f"{name}.log").read_text(errors="replace")[-2000:])

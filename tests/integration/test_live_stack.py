@@ -1,0 +1,134 @@
+"""The backend as deployed: ASGI server and Celery worker processes on real services."""
+
+import datetime
+import re
+import threading
+
+import httpx
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from accounts.tasks import flush_expired_tokens
+from relationships.models import Partner
+from relationships.services import partner_create
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def http(live_stack):
+    with httpx.Client(base_url=live_stack.base_url, timeout=10) as client:
+        yield client
+
+
+def test_readyz_sees_the_database_and_redis(http):
+    response = http.get("/readyz")
+    assert response.status_code == 200, response.text
+    assert response.json()["checks"] == {"database": "ok", "redis": "ok"}
+
+
+def test_a_mobile_client_signs_up_and_designs_a_partner(http):
+    registered = http.post(
+        "/api/auth/register/",
+        json={
+            "username": "livealice",
+            "email": "livealice@example.com",
+            "password": PASSWORD,
+            "birth_date": "1990-02-03",
+        },
+    )
+    assert registered.status_code == 201, registered.text
+    tokens = http.post("/api/auth/token/", json={"username": "livealice", "password": PASSWORD}).json()
+    headers = {"Authorization": f"Bearer {tokens['access']}"}
+
+    assert http.get("/api/me/", headers=headers).json()["username"] == "livealice"
+    created = http.post(
+        "/api/partners/", headers=headers, json={"name": "Mira", "gender": "female"}
+    )
+    assert created.status_code == 201, created.text
+    assert Partner.objects.filter(owner__username="livealice").count() == 1
+
+    rotated = http.post("/api/auth/token/refresh/", json={"refresh": tokens["refresh"]})
+    assert rotated.status_code == 200
+    reused = http.post("/api/auth/token/refresh/", json={"refresh": tokens["refresh"]})
+    assert reused.status_code == 401
+    assert reused.json()["error"]["code"] == "token_not_valid"
+
+
+def test_another_users_partner_is_404_over_http(http):
+    owner = UserFactory()
+    foreign = Partner.objects.create(owner=owner, name="Theirs", gender="male")
+    intruder = UserFactory()
+    headers = {"Authorization": f"Bearer {RefreshToken.for_user(intruder).access_token}"}
+
+    for method in ("GET", "PATCH", "DELETE"):
+        response = http.request(method, f"/api/partners/{foreign.pk}/", headers=headers, json={})
+        assert response.status_code == 404, (method, response.text)
+    assert Partner.objects.filter(pk=foreign.pk, name="Theirs").exists()
+
+
+def test_docs_and_admin_with_their_static_files_work_with_debug_off(http):
+    docs = http.get("/api/docs/")
+    assert docs.status_code == 200
+    script = re.search(r'src="(/static/[^"]+\.js)"', docs.text).group(1)
+    asset = http.get(script)
+    assert asset.status_code == 200
+    assert "max-age" in asset.headers.get("cache-control", "")
+
+    login = http.get("/admin/login/")
+    assert login.status_code == 200
+    stylesheet = re.search(r'href="(/static/admin/css/[^"]+\.css)"', login.text).group(1)
+    assert http.get(stylesheet).status_code == 200
+
+
+def test_production_posture_headers(http):
+    response = http.get("/api/me/")
+    assert response.status_code == 401
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_a_worker_process_runs_a_task_and_returns_its_result(live_stack):
+    user = UserFactory()
+    expired = RefreshToken.for_user(user)
+    RefreshToken.for_user(user)
+    OutstandingToken.objects.filter(jti=expired["jti"]).update(
+        expires_at=timezone.now() - datetime.timedelta(minutes=1)
+    )
+
+    result = flush_expired_tokens.delay()
+
+    assert result.get(timeout=30) == 1
+    assert OutstandingToken.objects.filter(user=user).count() == 1
+
+
+@override_settings(HEARTH_MAX_PARTNERS_PER_USER=3)
+def test_parallel_partner_creation_never_passes_the_cap(postgres_only):
+    user = UserFactory()
+    barrier = threading.Barrier(8)
+    outcomes = []
+
+    def create():
+        barrier.wait()
+        try:
+            partner_create(owner=user, name="P", gender="female")
+            outcomes.append("created")
+        except Exception as exc:  # the cap refuses with a ValidationError
+            outcomes.append(type(exc).__name__)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes.count("created") == 3
+    assert set(outcomes) == {"created", "ValidationError"}
+    assert Partner.objects.filter(owner=user).count() == 3
