@@ -21,4 +21,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hearth-test-media-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="hearth-test-static-")
 HEARTH_WS_AUTH_TIMEOUT = 0.5
