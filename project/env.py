@@ -17,6 +17,11 @@ VAR_DIR = BASE_DIR / "var"
 EMBEDDED_REDIS_PORT = 6390
 EMBEDDED_REDIS_URL = f"redis://127.0.0.1:{EMBEDDED_REDIS_PORT}/0"
 
+# The local model `make run` serves (llama.cpp's server) when LLM_BASE_URL is unset.
+EMBEDDED_LLM_PORT = 6391
+EMBEDDED_LLM_URL = f"http://127.0.0.1:{EMBEDDED_LLM_PORT}/v1"
+EMBEDDED_LLM_MODEL = "smollm2-135m-instruct"
+
 env = environ.Env(
     DJANGO_DEBUG=(bool, True),
     DJANGO_SECRET_KEY=(str, ""),
@@ -28,6 +33,19 @@ env = environ.Env(
     LLM_BASE_URL=(str, ""),
     LLM_API_KEY=(str, ""),
     LLM_MODEL=(str, ""),
+    LLM_FALLBACK_BASE_URL=(str, ""),
+    LLM_FALLBACK_API_KEY=(str, ""),
+    LLM_FALLBACK_MODEL=(str, ""),
+    LLM_MAX_TOKENS=(int, 256),
+    LLM_TEMPERATURE=(float, 0.7),
+    LLM_CONNECT_TIMEOUT=(float, 5.0),
+    LLM_FIRST_TOKEN_TIMEOUT=(float, 30.0),
+    LLM_IDLE_TIMEOUT=(float, 20.0),
+    LLM_MAX_CONNECTIONS=(int, 200),
+    CHAT_MAX_MESSAGE_CHARS=(int, 4000),
+    CHAT_RATE_PER_MINUTE=(int, 20),
+    CHAT_DAILY_TOKEN_BUDGET=(int, 200_000),
+    CHAT_HISTORY_TOKEN_BUDGET=(int, 1200),
     MEDIA_ROOT=(str, str(VAR_DIR / "media")),
     HOST=(str, "127.0.0.1"),
     PORT=(int, 8000),

@@ -5,7 +5,14 @@ from datetime import timedelta
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 
-from project.env import BASE_DIR, EMBEDDED_REDIS_URL, VAR_DIR, env
+from project.env import (
+    BASE_DIR,
+    EMBEDDED_LLM_MODEL,
+    EMBEDDED_LLM_URL,
+    EMBEDDED_REDIS_URL,
+    VAR_DIR,
+    env,
+)
 
 DEBUG = env("DJANGO_DEBUG")
 
@@ -132,6 +139,28 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# --- Language model and chat ------------------------------------------------
+
+# Unset LLM_BASE_URL means "the local model that `make run` starts".
+LLM_EMBEDDED = not env("LLM_BASE_URL")
+LLM_BASE_URL = env("LLM_BASE_URL") or EMBEDDED_LLM_URL
+LLM_MODEL = env("LLM_MODEL") or (EMBEDDED_LLM_MODEL if LLM_EMBEDDED else "")
+LLM_API_KEY = env("LLM_API_KEY")
+LLM_FALLBACK_BASE_URL = env("LLM_FALLBACK_BASE_URL")
+LLM_FALLBACK_MODEL = env("LLM_FALLBACK_MODEL")
+LLM_FALLBACK_API_KEY = env("LLM_FALLBACK_API_KEY")
+LLM_MAX_TOKENS = env("LLM_MAX_TOKENS")
+LLM_TEMPERATURE = env("LLM_TEMPERATURE")
+LLM_CONNECT_TIMEOUT = env("LLM_CONNECT_TIMEOUT")
+LLM_FIRST_TOKEN_TIMEOUT = env("LLM_FIRST_TOKEN_TIMEOUT")
+LLM_IDLE_TIMEOUT = env("LLM_IDLE_TIMEOUT")
+LLM_MAX_CONNECTIONS = env("LLM_MAX_CONNECTIONS")
+
+CHAT_MAX_MESSAGE_CHARS = env("CHAT_MAX_MESSAGE_CHARS")
+CHAT_RATE_PER_MINUTE = env("CHAT_RATE_PER_MINUTE")
+CHAT_DAILY_TOKEN_BUDGET = env("CHAT_DAILY_TOKEN_BUDGET")
+CHAT_HISTORY_TOKEN_BUDGET = env("CHAT_HISTORY_TOKEN_BUDGET")
 
 # --- Celery -----------------------------------------------------------------
 
