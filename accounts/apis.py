@@ -4,21 +4,20 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
-from rest_framework_simplejwt.serializers import TokenObtainPairSerializer, TokenRefreshSerializer
+from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
 from accounts.serializers import ProfileUpdateSerializer, RegisterSerializer, UserSerializer
 from accounts.services import user_register, user_update_profile
+from accounts.throttles import LoginAccountThrottle
+from accounts.tokens import RotatingRefreshSerializer
 from project.api.serializers import ErrorSerializer
 
 
-class AuthThrottleMixin:
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "auth"
-
-
-class RegisterApi(AuthThrottleMixin, APIView):
+class RegisterApi(APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth.register"
 
     @extend_schema(
         request=RegisterSerializer,
@@ -41,22 +40,39 @@ class TokenPairSerializer(serializers.Serializer):
     post=extend_schema(
         tags=["auth"],
         request=TokenObtainPairSerializer,
-        responses={200: TokenPairSerializer, 401: ErrorSerializer, 429: ErrorSerializer},
+        responses={
+            200: TokenPairSerializer,
+            400: ErrorSerializer,
+            401: ErrorSerializer,
+            429: ErrorSerializer,
+        },
     )
 )
-class TokenObtainApi(AuthThrottleMixin, jwt_views.TokenObtainPairView):
+class TokenObtainApi(jwt_views.TokenObtainPairView):
     """Exchange username and password for an access token (15 min) and a refresh token."""
+
+    throttle_classes = [ScopedRateThrottle, LoginAccountThrottle]
+    throttle_scope = "auth.client"
 
 
 @extend_schema_view(
     post=extend_schema(
         tags=["auth"],
-        request=TokenRefreshSerializer,
-        responses={200: TokenPairSerializer, 401: ErrorSerializer, 429: ErrorSerializer},
+        request=RotatingRefreshSerializer,
+        responses={
+            200: TokenPairSerializer,
+            400: ErrorSerializer,
+            401: ErrorSerializer,
+            429: ErrorSerializer,
+        },
     )
 )
-class TokenRefreshApi(AuthThrottleMixin, jwt_views.TokenRefreshView):
-    """Trade a refresh token for a new pair; the one presented is blacklisted."""
+class TokenRefreshApi(jwt_views.TokenRefreshView):
+    """Trade a refresh token for a new pair; the one presented works exactly once."""
+
+    serializer_class = RotatingRefreshSerializer
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth.client"
 
 
 class MeApi(APIView):

@@ -1,16 +1,22 @@
 import datetime
+import functools
 import zoneinfo
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    if value not in _time_zones():
         raise ValidationError(f"'{value}' is not a known IANA time zone.")
 
 
@@ -19,8 +25,17 @@ def age_on(birth_date: datetime.date, today: datetime.date) -> int:
     return today.year - birth_date.year - before_birthday
 
 
+class HearthUserManager(UserManager):
+    def get_by_natural_key(self, username):
+        # Usernames are unique ignoring case (see Meta), so a phone keyboard's
+        # capital first letter still logs in.
+        return self.get(username__iexact=username)
+
+
 class User(AbstractUser):
     """A person using the app. `birth_date` drives the protections for minors."""
+
+    objects = HearthUserManager()
 
     email = models.EmailField("email address")
     birth_date = models.DateField(null=True, blank=True)

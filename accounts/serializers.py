@@ -34,6 +34,8 @@ class RegisterSerializer(StrictInputMixin, serializers.Serializer):
             raise serializers.ValidationError("Birth date cannot be in the future.")
         if value > minimum_birth_date(today):
             raise serializers.ValidationError("You must be at least 13 years old to use Hearth.")
+        if value.year < 1900:
+            raise serializers.ValidationError("Enter your real birth date.")
         return value
 
 

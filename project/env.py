@@ -51,6 +51,7 @@ env = environ.Env(
     PORT=(int, 8000),
     LOG_LEVEL=(str, "INFO"),
     AUTH_THROTTLE_RATE=(str, "10/min"),
+    AUTH_CLIENT_THROTTLE_RATE=(str, "60/min"),
     HEARTH_ADMIN_PASSWORD=(str, ""),
     HEARTH_DEMO_PASSWORD=(str, ""),
 )

@@ -1,6 +1,7 @@
 """Request logs as structured fields. Never a query string, header or body."""
 
 import logging
+import re
 import time
 
 logger = logging.getLogger("hearth.request")
@@ -25,3 +26,19 @@ class RequestLogMiddleware:
             },
         )
         return response
+
+
+_QUERY = re.compile(r"\?[^\s\"']*")
+
+
+class StripQueryStrings(logging.Filter):
+    """Remove query strings from log messages (uvicorn logs each websocket handshake's path).
+
+    Hearth never takes secrets in URLs, but a client might still send one there.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "?" in message:
+            record.msg, record.args = _QUERY.sub("", message), ()
+        return True

@@ -105,8 +105,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
-    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+    # Under ASGI persistent connections leak across threads; Django's docs say
+    # to disable them and use psycopg's pool instead.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {"min_size": 1, "max_size": 10, "timeout": 10}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Unset REDIS_URL means "the embedded server that `make run` starts".
@@ -216,11 +218,18 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["project.api.parsers.SafeJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "project.api.pagination.CreatedCursorPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "project.api.errors.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"auth": env("AUTH_THROTTLE_RATE")},
+    "DEFAULT_THROTTLE_RATES": {
+        "auth.register": env("AUTH_THROTTLE_RATE"),  # per client address
+        "auth.login": env("AUTH_THROTTLE_RATE"),  # per account name, password guesses
+        "auth.client": env("AUTH_CLIENT_THROTTLE_RATE"),  # per client address, token + refresh
+    },
+    # Client addresses are REMOTE_ADDR, which uvicorn --proxy-headers sets from
+    # X-Forwarded-For only for trusted proxies (FORWARDED_ALLOW_IPS).
+    "NUM_PROXIES": 0,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
@@ -275,9 +284,20 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         }
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "filters": {"no_query_strings": {"()": "project.logging.StripQueryStrings"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json",
+            "filters": ["no_query_strings"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
     "loggers": {
+        # uvicorn's own loggers go through the same JSON handler and filter.
+        "uvicorn": {"handlers": [], "propagate": True},
+        "uvicorn.error": {"handlers": [], "propagate": True},
+        "uvicorn.access": {"handlers": [], "propagate": True},
         # Django's own request logger repeats what RequestLogMiddleware says.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "ERROR"},

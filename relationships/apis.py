@@ -16,13 +16,14 @@ CURSOR_PARAMS = [
 
 
 class PartnerListApi(APIView):
+    pagination_class = CreatedCursorPagination  # also tells the schema the list is paginated
     @extend_schema(
         parameters=CURSOR_PARAMS,
         responses={200: PartnerSerializer(many=True), 401: ErrorSerializer},
         tags=["partners"],
     )
     def get(self, request):
-        paginator = CreatedCursorPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(partner_list_for(user=request.user), request, view=self)
         return paginator.get_paginated_response(PartnerSerializer(page, many=True).data)
 

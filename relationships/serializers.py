@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from project.api.serializers import StrictInputMixin
+from project.api.serializers import StrictCharField, StrictInputMixin
 from relationships.models import (
     MAX_BACKSTORY_LENGTH,
     MAX_INTEREST_LENGTH,
@@ -13,7 +13,7 @@ from relationships.models import (
 
 def _short_text_list(*, max_items: int, max_length: int, noun: str):
     return serializers.ListField(
-        child=serializers.CharField(max_length=max_length, min_length=1),
+        child=StrictCharField(max_length=max_length, min_length=1),
         max_length=max_items,
         required=False,
         error_messages={"max_length": f"At most {max_items} {noun}."},

@@ -1,3 +1,7 @@
+import datetime
+
+from django.utils.dateparse import parse_datetime
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 
 
@@ -8,3 +12,19 @@ class CreatedCursorPagination(CursorPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def decode_cursor(self, request):
+        # A cursor is client input: its position must be a datetime the database
+        # can compare, or the client gets the same 404 as for any bad cursor.
+        cursor = super().decode_cursor(request)
+        if cursor is not None and cursor.position is not None:
+            try:
+                position = parse_datetime(cursor.position)
+                if position is None or position.tzinfo is None:
+                    raise ValueError
+                position.astimezone(datetime.UTC)
+                if not 1 < position.year < 9999:
+                    raise ValueError
+            except (ValueError, OverflowError):
+                raise NotFound(self.invalid_cursor_message) from None
+        return cursor

@@ -28,9 +28,22 @@ class ErrorObjectSerializer(serializers.Serializer):
     code = serializers.CharField()
     detail = serializers.CharField()
     fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+    retry_after = serializers.IntegerField(required=False, help_text="Seconds to wait (429).")
+
+
+class StrictCharField(serializers.CharField):
+    """A CharField that takes only JSON strings, not numbers turned into text."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class ErrorSerializer(serializers.Serializer):
-    """The one shape of every REST error, for the OpenAPI schema."""
+    """The one shape of every REST error, for the OpenAPI schema.
+
+    Some errors add keys to the error object: `retry_after` (seconds) on 429.
+    """
 
     error = ErrorObjectSerializer()

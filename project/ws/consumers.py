@@ -15,6 +15,13 @@ CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 
 
+def _credentials_in_query(query_string: bytes) -> bool:
+    names = parse_qs(query_string.decode("latin1"), keep_blank_values=True)
+    return any(
+        word in name.lower() for name in names for word in ("token", "jwt", "auth", "key")
+    )
+
+
 class AuthFrame(serializers.Serializer):
     token = serializers.CharField(max_length=4096)
 
@@ -34,7 +41,7 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
         self.user = None
         self._auth_timer = None
         await self.accept()
-        if "token" in parse_qs(self.scope.get("query_string", b"").decode("latin1")):
+        if _credentials_in_query(self.scope.get("query_string", b"")):
             await self.send_error("token_in_url", "Send the token in an auth frame or header.")
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
@@ -70,17 +77,24 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
 
     async def receive(self, text_data=None, bytes_data=None):
         if text_data is None:
-            await self.send_error("bad_frame", "Frames are JSON text.")
+            await self.refuse_frame("bad_frame", "Frames are JSON text.")
             return
         try:
             frame = json.loads(text_data)
-        except ValueError:
-            await self.send_error("bad_json", "The frame is not valid JSON.")
+        except (ValueError, RecursionError):
+            await self.refuse_frame("bad_json", "The frame is not valid JSON.")
             return
         if not isinstance(frame, dict) or not isinstance(frame.get("type"), str):
-            await self.send_error("bad_frame", "A frame is a JSON object with a string `type`.")
+            await self.refuse_frame("bad_frame", "A frame is a JSON object with a string `type`.")
             return
         await self.receive_json(frame)
+
+    async def refuse_frame(self, code: str, detail: str):
+        """An unusable frame: an error frame, or before authentication, the end of the socket."""
+        if self.user is None:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+        else:
+            await self.send_error(code, detail)
 
     async def receive_json(self, content, **kwargs):
         frame_type = content["type"]

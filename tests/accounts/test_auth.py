@@ -1,9 +1,10 @@
 import datetime
+import json
 import logging
 
 import pytest
 from django.utils import timezone
-from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from accounts.models import User
@@ -92,8 +93,18 @@ class TestRegister:
             register(api)
             api.post(TOKEN, {"username": "alice", "password": PASSWORD}, format="json")
 
-        assert PASSWORD not in caplog.text
-        assert "hearth.request" in {record.name for record in caplog.records}
+        # Every field of every record, as the JSON formatter would write it.
+        written = [json.dumps(vars(record), default=str) for record in caplog.records]
+        assert any('"path": "/api/auth/register/"' in line for line in written)
+        assert not [line for line in written if PASSWORD in line]
+
+    def test_absurdly_nested_json_is_a_400(self, api):
+        response = api.generic("POST", REGISTER, "[" * 100_000, content_type="application/json")
+        assert_error(response, 400, "parse_error")
+
+    def test_an_implausible_birth_date_is_refused(self, api):
+        error = assert_error(register(api, birth_date="0001-01-01"), 400, "invalid")
+        assert "birth_date" in error["fields"]
 
 
 class TestTokens:
@@ -136,6 +147,28 @@ class TestTokens:
         api.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user)}")
         assert_error(api.get("/api/me/"), 401, "token_not_valid")
 
+    def test_login_ignores_the_case_of_the_username(self, api):
+        UserFactory(username="Alice")
+        response = api.post(TOKEN, {"username": "alice", "password": PASSWORD}, format="json")
+        assert response.status_code == 200
+
+    def test_the_refresh_token_of_a_deleted_account_is_a_401(self, api, user):
+        refresh = str(RefreshToken.for_user(user))
+        user.delete()
+        assert_error(api.post(REFRESH, {"refresh": refresh}, format="json"), 401, "token_not_valid")
+
+    def test_the_refresh_token_of_a_disabled_account_is_a_401(self, api, user):
+        refresh = str(RefreshToken.for_user(user))
+        user.is_active = False
+        user.save()
+        assert_error(api.post(REFRESH, {"refresh": refresh}, format="json"), 401, "token_not_valid")
+
+    def test_garbage_refresh_tokens_are_401(self, api):
+        for value in ("x", "a.b.c", ""):
+            response = api.post(REFRESH, {"refresh": value}, format="json")
+            assert response.status_code in (400, 401), value
+            assert "error" in response.json()
+
     def test_a_deactivated_user_loses_access(self, auth_api, user):
         user.is_active = False
         user.save()
@@ -144,20 +177,42 @@ class TestTokens:
 
 class TestThrottling:
     @pytest.fixture(autouse=True)
-    def _tight_rate(self, monkeypatch):
-        monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"auth": "3/min"})
+    def _tight_rates(self, monkeypatch):
+        monkeypatch.setattr(
+            SimpleRateThrottle,
+            "THROTTLE_RATES",
+            {"auth.register": "3/min", "auth.login": "3/min", "auth.client": "5/min"},
+        )
 
-    def test_auth_endpoints_answer_429_with_retry_after(self, api, user):
-        for _ in range(3):
-            api.post(TOKEN, {"username": user.username, "password": "wrong"}, format="json")
+    def login(self, api, username, password, address="10.0.0.1", **headers):
+        return api.post(
+            TOKEN, {"username": username, "password": password}, format="json",
+            REMOTE_ADDR=address, **headers,
+        )
 
-        response = api.post(TOKEN, {"username": user.username, "password": PASSWORD}, format="json")
+    def test_password_guesses_on_one_account_are_throttled_with_retry_after(self, api, user):
+        for n in range(3):
+            self.login(api, user.username, "wrong", address=f"10.0.0.{n}")
+
+        response = self.login(api, user.username, PASSWORD, address="10.0.9.9")
 
         error = assert_error(response, 429, "throttled")
         assert 0 < error["retry_after"] <= 60
         assert response["Retry-After"] == str(error["retry_after"])
 
-    def test_registration_is_throttled_too(self, api):
+    def test_other_accounts_are_not_locked_by_guesses_on_one(self, api, user, other_user):
+        for n in range(3):
+            self.login(api, user.username, "wrong", address=f"10.0.1.{n}")
+        assert self.login(api, other_user.username, PASSWORD, address="10.0.2.1").status_code == 200
+
+    def test_a_forged_x_forwarded_for_does_not_reset_the_client_limit(self, api):
+        statuses = [
+            self.login(api, f"nobody{n}", "x", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
+            for n in range(6)
+        ]
+        assert statuses == [401] * 5 + [429]
+
+    def test_registration_is_throttled_per_client(self, api):
         for n in range(3):
             register(api, username=f"u{n}xx", email=f"u{n}@example.com")
         assert_error(register(api), 429, "throttled")

@@ -40,3 +40,12 @@ def test_takes_the_admin_password_from_the_environment(monkeypatch, capsys):
 
     assert User.objects.get(username="admin").check_password("from-env-secret-1")
     assert "from-env-secret-1" not in capsys.readouterr().out
+
+
+def test_a_weak_password_from_the_environment_is_refused(monkeypatch):
+    from django.core.management.base import CommandError
+
+    monkeypatch.setenv("HEARTH_ADMIN_PASSWORD", "admin")
+    with pytest.raises(CommandError, match="HEARTH_ADMIN_PASSWORD"):
+        call_command("seed_demo")
+    assert not User.objects.filter(username="admin").exists()

@@ -36,7 +36,10 @@ def redis_reachable():
         client.ping()
     except redis.RedisError as exc:
         pytest.fail(f"Redis at REDIS_URL is not reachable: {exc}")  # never a silent skip
-    client.flushdb()  # no throttle counters or queued tasks from an earlier run
+    if IN_CI or os.environ.get("HEARTH_TEST_EMBEDDED_REDIS"):
+        # A throwaway database: no throttle counters or queued tasks from an earlier
+        # run. A developer's own REDIS_URL is never wiped.
+        client.flushdb()
     client.close()
 
 

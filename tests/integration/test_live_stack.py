@@ -13,6 +13,7 @@ from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.tasks import flush_expired_tokens
+from accounts.tokens import RotatingRefreshSerializer
 from relationships.models import Partner
 from relationships.services import partner_create
 from tests.factories import PASSWORD, UserFactory
@@ -110,25 +111,44 @@ def test_a_worker_process_runs_a_task_and_returns_its_result(live_stack):
 @override_settings(HEARTH_MAX_PARTNERS_PER_USER=3)
 def test_parallel_partner_creation_never_passes_the_cap(postgres_only):
     user = UserFactory()
-    barrier = threading.Barrier(8)
-    outcomes = []
 
-    def create():
-        barrier.wait()
-        try:
-            partner_create(owner=user, name="P", gender="female")
-            outcomes.append("created")
-        except Exception as exc:  # the cap refuses with a ValidationError
-            outcomes.append(type(exc).__name__)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=create) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = race(8, lambda: partner_create(owner=user, name="P", gender="female") and "created")
 
     assert outcomes.count("created") == 3
     assert set(outcomes) == {"created", "ValidationError"}
     assert Partner.objects.filter(owner=user).count() == 3
+
+
+def race(count: int, work) -> list[str]:
+    """Run `work` in `count` threads released at once, each with its own connection."""
+    barrier = threading.Barrier(count)
+    outcomes = []
+
+    def run():
+        barrier.wait()
+        try:
+            outcomes.append(work())
+        except Exception as exc:
+            outcomes.append(type(exc).__name__)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes
+
+
+def test_a_refresh_token_works_once_even_when_presented_concurrently(postgres_only):
+    refresh = str(RefreshToken.for_user(UserFactory()))
+
+    def rotate():
+        serializer = RotatingRefreshSerializer(data={"refresh": refresh})
+        serializer.is_valid(raise_exception=True)
+        return "rotated"
+
+    outcomes = race(8, rotate)
+
+    assert sorted(outcomes) == ["InvalidToken"] * 7 + ["rotated"]

@@ -90,6 +90,13 @@ def test_schema_is_openapi_3_and_lists_every_endpoint(client):
             assert {"200", "201", "204"} & set(operation["responses"]), (path, method)
 
 
+def test_paginated_lists_are_documented_as_pages(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    ok = schema["paths"]["/api/partners/"]["get"]["responses"]["200"]
+    ref = ok["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    assert set(schema["components"]["schemas"][ref]["properties"]) == {"next", "previous", "results"}
+
+
 def test_swagger_ui_is_served_from_local_assets(client):
     response = client.get("/api/docs/")
     assert response.status_code == 200

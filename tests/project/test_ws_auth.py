@@ -161,3 +161,27 @@ async def test_bad_frames_get_error_frames_and_the_socket_lives(user):
     await ws.send_json_to({"type": "echo", "text": "still here"})
     assert await ws.receive_json_from() == {"type": "echo", "text": "still here"}
     await ws.disconnect()
+
+
+@pytest.mark.parametrize("text", ["{not json", "[1]", '"auth"', "[" * 100_000])
+async def test_garbage_before_auth_closes_4401(user, text):
+    ws, _, _ = await open_socket()
+    await ws.send_to(text_data=text)
+    await assert_closed_with(ws, 4401)
+
+
+@pytest.mark.parametrize("query", ["access_token=x", "Token=x", "jwt=x", "authorization=x"])
+async def test_any_credential_like_query_parameter_is_refused(user, query):
+    ws, _, _ = await open_socket(path=f"/ws/probe/?{query}")
+    assert (await ws.receive_json_from())["code"] == "token_in_url"
+    await assert_closed_with(ws, 4401)
+
+
+async def test_absurdly_nested_json_after_auth_is_an_error_frame(user):
+    ws, _, _ = await open_socket(headers=[(b"authorization", f"Bearer {token_for(user)}".encode())])
+    await ws.receive_json_from()
+    await ws.send_to(text_data="[" * 100_000)
+    assert (await ws.receive_json_from())["code"] == "bad_json"
+    await ws.send_json_to({"type": "echo", "text": "alive"})
+    assert (await ws.receive_json_from())["text"] == "alive"
+    await ws.disconnect()

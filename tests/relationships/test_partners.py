@@ -62,6 +62,9 @@ class TestCreate:
             ({"relationship_mode": "owner"}, "relationship_mode"),
             ({"greeting": "x" * 301}, "greeting"),
             ({"owner": 1}, "owner"),
+            ({"personality": [1, 2]}, "personality.0"),
+            ({"interests": [None]}, "interests.0"),
+            ({"name": None}, "name"),
         ],
     )
     def test_each_field_is_validated_with_a_message(self, auth_api, change, field):
@@ -125,8 +128,19 @@ class TestList:
     def test_needs_a_token(self, api):
         assert_error(api.get(LIST), 401, "not_authenticated")
 
-    def test_a_bad_cursor_is_a_404_in_the_error_shape(self, auth_api):
-        assert_error(auth_api.get(LIST, {"cursor": "garbage"}), 404, "not_found")
+    @pytest.mark.parametrize(
+        "position",
+        ["garbage", "9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00+05:00", "2026-01-01T00:00:00"],
+    )
+    def test_a_forged_cursor_is_a_404_in_the_error_shape(self, auth_api, position):
+        from base64 import b64encode
+        from urllib.parse import urlencode
+
+        forged = b64encode(urlencode({"p": position}).encode()).decode()
+        assert_error(auth_api.get(LIST, {"cursor": forged}), 404, "not_found")
+
+    def test_a_cursor_that_is_not_base64_is_a_404(self, auth_api):
+        assert_error(auth_api.get(LIST, {"cursor": "garbage!"}), 404, "not_found")
 
 
 class TestDetail:

@@ -4,10 +4,12 @@ import datetime
 import json
 import secrets
 
-from django.core.management.base import BaseCommand
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import User
+from accounts.services import user_register
 from project.env import VAR_DIR, env
 from relationships.models import Partner
 from relationships.services import partner_create
@@ -46,15 +48,18 @@ class Command(BaseCommand):
             user = User.objects.filter(username=username).first()
             if user is None:
                 password = from_env or secrets.token_urlsafe(12)
-                user = User(
-                    username=username,
-                    email=spec["email"],
-                    birth_date=datetime.date(1990, 1, 1),
-                    is_staff=spec["staff"],
-                    is_superuser=spec["staff"],
-                )
-                user.set_password(password)
-                user.save()
+                try:
+                    user = user_register(
+                        username=username,
+                        email=spec["email"],
+                        password=password,
+                        birth_date=datetime.date(1990, 1, 1),
+                    )
+                except ValidationError as exc:
+                    raise CommandError(f"${spec['env']}: {' '.join(exc.messages)}") from exc
+                if spec["staff"]:
+                    user.is_staff = user.is_superuser = True
+                    user.save(update_fields=["is_staff", "is_superuser"])
                 if not from_env:
                     credentials[username] = password
             elif from_env and not user.check_password(from_env):
