@@ -5,8 +5,12 @@ from rest_framework.views import APIView
 
 from project.api.pagination import CreatedCursorPagination
 from project.api.serializers import ErrorSerializer
-from relationships.selectors import partner_get_for, partner_list_for
-from relationships.serializers import PartnerInputSerializer, PartnerSerializer
+from relationships.selectors import message_list_for, partner_get_for, partner_list_for
+from relationships.serializers import (
+    MessageSerializer,
+    PartnerInputSerializer,
+    PartnerSerializer,
+)
 from relationships.services import partner_create, partner_delete, partner_update
 
 CURSOR_PARAMS = [
@@ -72,3 +76,19 @@ class PartnerDetailApi(APIView):
         partner = partner_get_for(user=request.user, partner_id=partner_id)
         partner_delete(partner=partner)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MessageListApi(APIView):
+    pagination_class = CreatedCursorPagination
+
+    @extend_schema(
+        parameters=CURSOR_PARAMS,
+        responses={200: MessageSerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
+        tags=["chat"],
+    )
+    def get(self, request, partner_id: int):
+        """The conversation with one of your partners, newest first. Chat itself is a websocket."""
+        paginator = self.pagination_class()
+        messages = message_list_for(user=request.user, partner_id=partner_id)
+        page = paginator.paginate_queryset(messages, request, view=self)
+        return paginator.get_paginated_response(MessageSerializer(page, many=True).data)

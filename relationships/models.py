@@ -79,3 +79,45 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.owner_id})"
+
+
+class Message(models.Model):
+    """One turn of a conversation. A partner's reply is stored once, when it ends."""
+
+    class Role(models.TextChoices):
+        USER = "user"
+        PARTNER = "partner"
+
+    class FinishReason(models.TextChoices):
+        STOP = "stop"
+        LENGTH = "length"
+        CANCELLED = "cancelled"
+        INTERRUPTED = "interrupted"
+        ERROR = "error"
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="messages")
+    role = models.CharField(max_length=8, choices=Role.choices)
+    text = models.TextField()
+    # The sending device's id for a user message: a resend is recognised, never stored twice.
+    client_id = models.CharField(max_length=64, null=True, blank=True)
+    reply_to = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
+    )
+    finish_reason = models.CharField(max_length=12, choices=FinishReason.choices, blank=True)
+    prompt_tokens = models.PositiveIntegerField(null=True, blank=True)
+    completion_tokens = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        indexes = [models.Index(fields=["partner", "-created_at", "-id"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "client_id"],
+                condition=models.Q(client_id__isnull=False),
+                name="relationships_message_client_id_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.role} message {self.pk} to partner {self.partner_id}"

@@ -7,6 +7,7 @@ from relationships.models import (
     MAX_INTERESTS,
     MAX_TRAIT_LENGTH,
     MAX_TRAITS,
+    Message,
     Partner,
 )
 
@@ -74,3 +75,17 @@ class PartnerInputSerializer(StrictInputMixin, serializers.Serializer):
 
     def validate_interests(self, value):
         return _unique_case_insensitive(value, "interests")
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    """A conversation turn, as the history API and `message.new` frames show it."""
+
+    finish_reason = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Message
+        fields = ("id", "role", "text", "client_id", "reply_to", "finish_reason", "created_at")
+        read_only_fields = fields
+
+    def get_finish_reason(self, message) -> str | None:
+        return message.finish_reason or None

@@ -5,4 +5,9 @@ from relationships import apis
 urlpatterns = [
     path("partners/", apis.PartnerListApi.as_view(), name="partner-list"),
     path("partners/<int:partner_id>/", apis.PartnerDetailApi.as_view(), name="partner-detail"),
+    path(
+        "partners/<int:partner_id>/messages/",
+        apis.MessageListApi.as_view(),
+        name="partner-messages",
+    ),
 ]

@@ -27,7 +27,18 @@ def _check_mode_allowed(*, owner: User, relationship_mode: str) -> None:
 
 
 @transaction.atomic
-def partner_create(*, owner: User, **fields) -> Partner:
+def partner_create(
+    *,
+    owner: User,
+    name: str,
+    gender: str,
+    personality: list[str] | None = None,
+    speaking_style: str = "",
+    interests: list[str] | None = None,
+    backstory: str = "",
+    relationship_mode: str = Partner.RelationshipMode.FRIEND,
+    greeting: str = "",
+) -> Partner:
     """Create a partner for `owner`, holding at most HEARTH_MAX_PARTNERS_PER_USER.
 
     The owner's row is locked while counting, so parallel requests cannot pass the cap.
@@ -36,7 +47,17 @@ def partner_create(*, owner: User, **fields) -> Partner:
     limit = settings.HEARTH_MAX_PARTNERS_PER_USER
     if Partner.objects.filter(owner=owner).count() >= limit:
         raise ValidationError(f"You can design at most {limit} partners.")
-    partner = Partner(owner=owner, **fields)
+    partner = Partner(
+        owner=owner,
+        name=name,
+        gender=gender,
+        personality=personality or [],
+        speaking_style=speaking_style,
+        interests=interests or [],
+        backstory=backstory,
+        relationship_mode=relationship_mode,
+        greeting=greeting,
+    )
     _check_mode_allowed(owner=owner, relationship_mode=partner.relationship_mode)
     partner.full_clean()
     partner.save()

@@ -1,0 +1,236 @@
+"""`/ws/chat/{partner_id}/`: stream the partner's replies (protocol in docs/websocket-protocol.md)."""
+
+import asyncio
+import contextlib
+import logging
+import uuid
+
+from channels.db import database_sync_to_async
+from django.conf import settings
+from django.http import Http404
+from django.utils import timezone
+from rest_framework import serializers
+
+from project.api.serializers import StrictCharField
+from project.events import chat_group
+from project.llm import LLMError, StreamEnd, Usage, get_llm_client
+from project.llm.client import estimate_tokens
+from project.ws.consumers import CLOSE_FORBIDDEN, AuthenticatedJsonConsumer
+from relationships.chat.limits import chat_admit, chat_release
+from relationships.chat.prompt import build_messages
+from relationships.models import Message
+from relationships.selectors import (
+    message_find,
+    partner_get_for,
+    prompt_history,
+    relationship_summary,
+)
+from relationships.serializers import PartnerSerializer
+from relationships.services import message_accept, reply_record
+from relationships.services.chat import message_payload
+
+logger = logging.getLogger(__name__)
+
+PROTOCOL_VERSION = 1
+
+
+class MessageFrame(serializers.Serializer):
+    client_id = StrictCharField(max_length=64)
+    text = StrictCharField(trim_whitespace=False)
+
+    def validate_text(self, value):
+        if not value.strip():
+            raise serializers.ValidationError("A message needs some text.")
+        return value
+
+
+class CancelFrame(serializers.Serializer):
+    pass
+
+
+class ChatConsumer(AuthenticatedJsonConsumer):
+    frame_types = {
+        "message": (MessageFrame, "on_message"),
+        "cancel": (CancelFrame, "on_cancel"),
+    }
+
+    async def connect(self):
+        self.partner = None
+        self.group = None
+        self.reply_task: asyncio.Task | None = None
+        self.stop_requested = False
+        self.stop_reason = "cancelled"
+        self.closed = False
+        await super().connect()
+
+    async def on_authenticated(self):
+        partner_id = self.scope["url_route"]["kwargs"]["partner_id"]
+        ready = await self._load(partner_id)
+        if ready is None:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.group = chat_group(self.user.pk, self.partner.pk)
+        await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.send_json(ready)
+
+    @database_sync_to_async
+    def _load(self, partner_id: int) -> dict | None:
+        try:
+            self.partner = partner_get_for(user=self.user, partner_id=partner_id)
+        except Http404:
+            return None
+        return {
+            "type": "ready",
+            "protocol_version": PROTOCOL_VERSION,
+            "partner": PartnerSerializer(self.partner).data,
+            "relationship": relationship_summary(partner=self.partner),
+            "limits": {"max_message_chars": settings.CHAT_MAX_MESSAGE_CHARS},
+        }
+
+    async def disconnect(self, code):
+        await super().disconnect(code)
+        if self.group:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+        self.closed = True
+        # Nobody is listening: stop generating now and keep what was written.
+        self._stop_reply("interrupted")
+        if self.reply_task and not self.reply_task.done():
+            with contextlib.suppress(asyncio.CancelledError):
+                await self.reply_task
+
+    # --- client frames -----------------------------------------------------------
+
+    async def on_message(self, data):
+        client_id, text = data["client_id"], data["text"]
+        limit = settings.CHAT_MAX_MESSAGE_CHARS
+        if len(text) > limit:
+            await self.send_error("message_too_long", f"A message holds at most {limit} characters.", limit=limit)
+            return
+        existing = await database_sync_to_async(message_find)(partner=self.partner, client_id=client_id)
+        if existing is not None:
+            await self.send_json(
+                {"type": "message.accepted", "client_id": client_id, "message_id": existing.pk, "duplicate": True}
+            )
+            return
+        if self.reply_task and not self.reply_task.done():
+            await self.send_error("busy", "A reply is still being written.", retryable=True, retry_after=1)
+            return
+        reply_id = uuid.uuid4().hex
+        reserve = estimate_tokens(text) + settings.CHAT_HISTORY_TOKEN_BUDGET + settings.LLM_MAX_TOKENS
+        refusal = await database_sync_to_async(chat_admit)(
+            user_id=self.user.pk, partner_id=self.partner.pk, reply_id=reply_id, reserve_tokens=reserve
+        )
+        if refusal is not None:
+            await self.send_error(
+                refusal.code, refusal.detail, retryable=True, retry_after=refusal.retry_after
+            )
+            return
+        try:
+            message, prompt = await self._accept(client_id, text)
+        except BaseException:
+            await database_sync_to_async(chat_release)(
+                user_id=self.user.pk, partner_id=self.partner.pk, reply_id=reply_id, reserved=reserve, used=0
+            )
+            raise
+        await self.send_json(
+            {"type": "message.accepted", "client_id": client_id, "message_id": message.pk, "duplicate": False}
+        )
+        self.stop_requested = False
+        self.reply_task = asyncio.create_task(self._reply(message, prompt, reply_id, reserve))
+
+    @database_sync_to_async
+    def _accept(self, client_id: str, text: str) -> tuple[Message, list[dict]]:
+        message, _ = message_accept(
+            partner=self.partner, client_id=client_id, text=text, origin=self.channel_name
+        )
+        prompt = build_messages(
+            partner=self.partner,
+            user_name=self.user.display_name or self.user.username,
+            time_zone=self.user.time_zone,
+            history=prompt_history(partner=self.partner),
+            now=timezone.now(),
+            history_budget_tokens=settings.CHAT_HISTORY_TOKEN_BUDGET,
+        )
+        return message, prompt
+
+    async def on_cancel(self, data):
+        if not self._stop_reply("cancelled"):
+            await self.send_error("nothing_to_cancel", "No reply is being written.")
+
+    # --- the reply -----------------------------------------------------------------
+
+    def _stop_reply(self, reason: str) -> bool:
+        """Cancel the reply in flight once; a second stop request changes nothing."""
+        if not self.reply_task or self.reply_task.done() or self.stop_requested:
+            return False
+        self.stop_requested = True
+        self.stop_reason = reason
+        self.reply_task.cancel()
+        return True
+
+    async def _reply(self, message: Message, prompt: list[dict], reply_id: str, reserved: int):
+        parts: list[str] = []
+        end: StreamEnd | None = None
+        await self.send_json({"type": "reply.start", "reply_id": reply_id})
+        try:
+            stream = get_llm_client().stream_chat(
+                prompt, max_tokens=settings.LLM_MAX_TOKENS, temperature=settings.LLM_TEMPERATURE
+            )
+            async with contextlib.aclosing(stream):  # closing it closes the upstream request
+                async for item in stream:
+                    if isinstance(item, StreamEnd):
+                        end = item
+                        break
+                    parts.append(item)
+                    await self.send_json(
+                        {"type": "reply.delta", "reply_id": reply_id, "seq": len(parts), "text": item}
+                    )
+        except asyncio.CancelledError:
+            end = StreamEnd(self.stop_reason)
+        except Exception:  # a bug must not kill the socket or lose the user's message
+            logger.exception("chat reply failed")
+            end = StreamEnd("error", error=LLMError("server_error", "The reply failed.", retryable=True))
+        # Shielded: what was written is stored even if the socket goes away meanwhile.
+        await asyncio.shield(self._finish(message, prompt, reply_id, reserved, "".join(parts), end))
+
+    async def _finish(self, message, prompt, reply_id, reserved, text: str, end: StreamEnd):
+        usage = end.usage or Usage(
+            sum(estimate_tokens(m["content"]) for m in prompt),
+            estimate_tokens(text) if text else 0,
+            estimated=True,
+        )
+        await database_sync_to_async(chat_release)(
+            user_id=self.user.pk,
+            partner_id=self.partner.pk,
+            reply_id=reply_id,
+            reserved=reserved,
+            used=usage.prompt_tokens + usage.completion_tokens,
+        )
+        reply = await database_sync_to_async(reply_record)(
+            user_message=message,
+            text=text,
+            finish_reason=end.finish_reason,
+            usage=usage,
+            origin=self.channel_name,
+        )
+        if self.closed:
+            return
+        if end.error:
+            extra = {"retry_after": end.error.retry_after} if end.error.retry_after else {}
+            await self.send_error(end.error.code, end.error.detail, retryable=end.error.retryable, **extra)
+        await self.send_json(
+            {
+                "type": "reply.end",
+                "reply_id": reply_id,
+                "message_id": reply.pk if reply else None,
+                "finish_reason": end.finish_reason,
+                "usage": usage.as_dict(),
+            }
+        )
+
+    # --- channel-layer events ------------------------------------------------------
+
+    async def chat_message(self, event):
+        """A finished message from another of this user's sockets on this partner."""
+        if event.get("origin") != self.channel_name:
+            await self.send_json({"type": "message.new", "message": event["message"]})

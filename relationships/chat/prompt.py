@@ -1,0 +1,114 @@
+"""The prompt of one chat turn: who the partner is, where the relationship stands, and
+the recent conversation within a token budget, so input tokens per turn stay bounded
+however long the relationship lasts."""
+
+import datetime
+import zoneinfo
+
+from project.llm.client import estimate_tokens
+from relationships.models import Message, Partner
+
+# How the partner speaks as intimacy grows; the index is the relationship level
+# (0 = just met). Levels beyond the list use its last entry.
+WARMTH = [
+    "You have only just met. Be friendly and curious, a little reserved, and learn about them.",
+    "You are getting to know each other. Be warm and easy-going, and remember what they share.",
+    "You are friends. Be warm and open, share your own small thoughts and joke gently.",
+    "You are close. Be affectionate and supportive, and refer back to things you have shared.",
+    "You are very close. Be tender and attentive; your bond is strong and familiar.",
+    "You know each other deeply. Be at ease and caring, like someone who has been there a long time.",
+]
+
+MODES = {
+    Partner.RelationshipMode.FRIEND: "a friend",
+    Partner.RelationshipMode.ROMANTIC: "a romantic partner",
+    Partner.RelationshipMode.MENTOR: "a mentor",
+}
+
+
+def _humanize(delta: datetime.timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    if minutes < 2:
+        return "just now"
+    if minutes < 90:
+        return f"{minutes} minutes ago"
+    hours = minutes // 60
+    if hours < 36:
+        return f"{hours} hours ago"
+    return f"{hours // 24} days ago"
+
+
+def system_prompt(
+    *,
+    partner: Partner,
+    user_name: str,
+    now: datetime.datetime,
+    time_zone: str,
+    since_last_exchange: datetime.timedelta | None,
+    level: int = 0,
+) -> str:
+    local = now.astimezone(zoneinfo.ZoneInfo(time_zone))
+    lines = [
+        f"You are {partner.name}, {MODES.get(partner.relationship_mode, 'a friend')} to "
+        f"{user_name} in the Hearth app. You are an AI companion, not a human: never claim "
+        "to be human, and if asked whether you are real or an AI, say honestly that you are an AI.",
+    ]
+    if partner.personality:
+        lines.append("Your personality: " + ", ".join(partner.personality) + ".")
+    if partner.speaking_style:
+        lines.append(f"How you speak: {partner.speaking_style}")
+    if partner.interests:
+        lines.append("You love: " + ", ".join(partner.interests) + ".")
+    if partner.backstory:
+        lines.append(f"Your story: {partner.backstory}")
+    lines.append(WARMTH[min(max(level, 0), len(WARMTH) - 1)])
+    lines.append(
+        f"It is {local:%A %d %B %Y}, {local:%H:%M} for {user_name} ({time_zone})."
+    )
+    if since_last_exchange is None:
+        lines.append("This is your first conversation.")
+    else:
+        lines.append(f"You last talked {_humanize(since_last_exchange)}.")
+        if since_last_exchange >= datetime.timedelta(days=2):
+            lines.append("Welcome them back warmly, without guilt or reproach for the gap.")
+    lines.append(
+        "Reply in a few natural sentences. Encourage their friendships and life outside the app."
+    )
+    return "\n".join(lines)
+
+
+def build_messages(
+    *,
+    partner: Partner,
+    user_name: str,
+    time_zone: str,
+    history: list[Message],
+    now: datetime.datetime,
+    history_budget_tokens: int,
+    level: int = 0,
+) -> list[dict]:
+    """System prompt plus the newest turns that fit the budget, oldest first.
+
+    `history` ends with the user message being answered; that one is always
+    kept, whatever its size.
+    """
+    since = now - history[-2].created_at if len(history) >= 2 else None
+    kept: list[dict] = []
+    spent = 0
+    for index, message in enumerate(reversed(history)):
+        cost = estimate_tokens(message.text)
+        if index > 0 and spent + cost > history_budget_tokens:
+            break
+        spent += cost
+        role = "user" if message.role == Message.Role.USER else "assistant"
+        kept.append({"role": role, "content": message.text})
+    kept.reverse()
+    system = system_prompt(
+        partner=partner,
+        user_name=user_name,
+        now=now,
+        time_zone=time_zone,
+        since_last_exchange=since,
+        level=level,
+    )
+    return [{"role": "system", "content": system}, *kept]

@@ -1,0 +1,38 @@
+from django.db.models import Count, Max, QuerySet
+
+from accounts.models import User
+from relationships.models import Message, Partner
+from relationships.selectors.partners import partner_get_for
+
+# Enough turns to fill any sensible history budget; the prompt trims by tokens.
+PROMPT_HISTORY_ROWS = 60
+
+
+def message_list_for(*, user: User, partner_id: int) -> QuerySet[Message]:
+    """The user's conversation with one of their partners (404 for anyone else's)."""
+    partner = partner_get_for(user=user, partner_id=partner_id)
+    return Message.objects.filter(partner=partner)
+
+
+def message_find(*, partner: Partner, client_id: str) -> Message | None:
+    return Message.objects.filter(partner=partner, client_id=client_id).first()
+
+
+def prompt_history(*, partner: Partner) -> list[Message]:
+    """The latest turns, oldest first, bounded in rows; prompt building bounds them in tokens."""
+    rows = list(
+        Message.objects.filter(partner=partner).exclude(text="")[:PROMPT_HISTORY_ROWS]
+    )
+    rows.reverse()
+    return rows
+
+
+def relationship_summary(*, partner: Partner) -> dict:
+    stats = Message.objects.filter(partner=partner).aggregate(
+        messages=Count("id"), last_message_at=Max("created_at")
+    )
+    return {
+        "since": partner.created_at.isoformat(),
+        "messages": stats["messages"],
+        "last_message_at": stats["last_message_at"].isoformat() if stats["last_message_at"] else None,
+    }

@@ -1,0 +1,66 @@
+from django.db import IntegrityError, transaction
+
+from project.events import chat_group, send_event_on_commit
+from project.llm import Usage
+from relationships.models import Message, Partner
+from relationships.serializers import MessageSerializer
+
+
+def message_payload(message: Message) -> dict:
+    return dict(MessageSerializer(message).data)
+
+
+def _announce(message: Message, *, origin: str | None) -> None:
+    """Tell the user's other devices on this partner; `origin` (the sending socket) skips it."""
+    send_event_on_commit(
+        chat_group(message.partner.owner_id, message.partner_id),
+        {"type": "chat.message", "message": message_payload(message), "origin": origin},
+    )
+
+
+def message_accept(
+    *, partner: Partner, client_id: str, text: str, origin: str | None = None
+) -> tuple[Message, bool]:
+    """Store a user message once per (partner, client_id). Returns (message, created).
+
+    A resend, even racing the first send, returns the stored row and stores
+    nothing. A new message is announced to the user's other sockets after commit.
+    """
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                partner=partner, role=Message.Role.USER, text=text, client_id=client_id
+            )
+            _announce(message, origin=origin)
+    except IntegrityError:
+        return Message.objects.get(partner=partner, client_id=client_id), False
+    return message, True
+
+
+def reply_record(
+    *,
+    user_message: Message,
+    text: str,
+    finish_reason: str,
+    usage: Usage | None,
+    origin: str | None = None,
+) -> Message | None:
+    """Store the partner's reply once, when it ends, with why it ended.
+
+    A reply with no text (the model failed before its first token) stores
+    nothing and returns None.
+    """
+    if not text:
+        return None
+    with transaction.atomic():
+        reply = Message.objects.create(
+            partner=user_message.partner,
+            role=Message.Role.PARTNER,
+            text=text,
+            reply_to=user_message,
+            finish_reason=finish_reason,
+            prompt_tokens=usage.prompt_tokens if usage else None,
+            completion_tokens=usage.completion_tokens if usage else None,
+        )
+        _announce(reply, origin=origin)
+    return reply
