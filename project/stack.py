@@ -1,7 +1,8 @@
 """`make run`: every process of the backend under one process manager (honcho).
 
 The processes are the Procfile's (what production runs), plus the embedded
-Redis-compatible server when REDIS_URL is unset. SIGINT or SIGTERM stops them all.
+Redis-compatible server when REDIS_URL is unset and the local model server when
+LLM_BASE_URL is unset. SIGINT or SIGTERM stops them all.
 """
 
 import os
@@ -37,10 +38,14 @@ def embedded_redis_command() -> str:
 
 def processes() -> dict[str, str]:
     procfile = parse_procfile((BASE_DIR / "Procfile").read_text())
-    commands = dict(procfile.processes)
+    embedded = {}
     if not env("REDIS_URL"):
-        commands = {"redis": embedded_redis_command(), **commands}
-    return commands
+        embedded["redis"] = embedded_redis_command()
+    if not env("LLM_BASE_URL"):
+        from project.llm.embedded import server_command
+
+        embedded["llm"] = server_command()
+    return {**embedded, **procfile.processes}
 
 
 def banner() -> str:
@@ -53,7 +58,8 @@ def banner() -> str:
             f"  API docs   {base}/api/docs/",
             f"  Admin      {base}/admin/",
             f"  Health     {base}/healthz  {base}/readyz",
-            f"  Websocket  ws://{shown}:{port}/ws/",
+            f"  Chat demo  {base}/demo/",
+            f"  Websocket  ws://{shown}:{port}/ws/chat/<partner_id>/",
             "Stop with Ctrl-C.",
             "",
         ]

@@ -70,7 +70,37 @@ def free_port() -> int:
 class LiveStack:
     base_url: str
     ws_url: str
+    second_ws_url: str  # another web process: sockets there meet these through Redis
     env: dict
+    logs: object
+
+    def log(self, name: str) -> str:
+        return (self.logs / f"{name}.log").read_text(errors="replace")
+
+
+def _start(name: str, command: str, env: dict, logs) -> subprocess.Popen:
+    return subprocess.Popen(
+        command,
+        shell=True,
+        cwd=BASE_DIR,
+        env=env,
+        stdout=open(logs / f"{name}.log", "wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # so the whole process group can be stopped
+    )
+
+
+def _stop(processes: dict, logs) -> None:
+    for proc in processes.values():
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+    for name, proc in processes.items():
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        sys.stdout.write(f"\n--- {name} log tail ---\n")
+        sys.stdout.write((logs / f"{name}.log").read_text(errors="replace")[-2000:])
 
 
 def _wait_until_up(url: str, processes: dict, deadline: float) -> None:
@@ -88,9 +118,27 @@ def _wait_until_up(url: str, processes: dict, deadline: float) -> None:
 
 
 @pytest.fixture(scope="session")
-def live_stack(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The Procfile's web and worker processes, in production posture, on the test database."""
+def local_llm(tmp_path_factory):
+    """llama.cpp's server with the embedded SmolLM2 model, as `make run` starts it."""
+    from project.llm.embedded import server_command
+
     port = free_port()
+    logs = tmp_path_factory.mktemp("local-llm")
+    processes = {"llm": _start("llm", server_command(port=port), dict(os.environ), logs)}
+    try:
+        _wait_until_up(f"http://127.0.0.1:{port}/v1/models", processes, time.monotonic() + 120)
+        yield f"http://127.0.0.1:{port}/v1"
+    finally:
+        _stop(processes, logs)
+
+
+@pytest.fixture(scope="session")
+def live_stack(django_db_setup, django_db_blocker, local_llm, tmp_path_factory):
+    """Two web processes and a worker from the Procfile, in production posture, on the
+    test database, with the real local model behind them."""
+    from project.env import EMBEDDED_LLM_MODEL
+
+    ports = free_port(), free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "project.settings",
@@ -99,8 +147,10 @@ def live_stack(django_db_setup, django_db_blocker, tmp_path_factory):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": database_url(settings.DATABASES["default"]),
         "REDIS_URL": settings.REDIS_URL,
+        "LLM_BASE_URL": local_llm,
+        "LLM_MODEL": EMBEDDED_LLM_MODEL,
+        "LLM_MAX_TOKENS": "48",
         "HOST": "127.0.0.1",
-        "PORT": str(port),
         "CELERY_CONCURRENCY": "1",
         "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ.get('PATH', '')}",
     }
@@ -110,28 +160,20 @@ def live_stack(django_db_setup, django_db_blocker, tmp_path_factory):
     )
     logs = tmp_path_factory.mktemp("live-stack")
     commands = stack.processes()
-    processes = {}
-    for name in ("web", "worker"):
-        processes[name] = subprocess.Popen(
-            commands[name],
-            shell=True,
-            cwd=BASE_DIR,
-            env=env,
-            stdout=open(logs / f"{name}.log", "wb"),
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # so the whole process group can be stopped
-        )
+    processes = {
+        "web": _start("web", commands["web"], {**env, "PORT": str(ports[0])}, logs),
+        "web2": _start("web2", commands["web"], {**env, "PORT": str(ports[1])}, logs),
+        "worker": _start("worker", commands["worker"], env, logs),
+    }
     try:
-        _wait_until_up(f"http://127.0.0.1:{port}/healthz", processes, time.monotonic() + 60)
-        yield LiveStack(f"http://127.0.0.1:{port}", f"ws://127.0.0.1:{port}", env)
+        for port in ports:
+            _wait_until_up(f"http://127.0.0.1:{port}/healthz", processes, time.monotonic() + 60)
+        yield LiveStack(
+            f"http://127.0.0.1:{ports[0]}",
+            f"ws://127.0.0.1:{ports[0]}",
+            f"ws://127.0.0.1:{ports[1]}",
+            env,
+            logs,
+        )
     finally:
-        for proc in processes.values():
-            if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
-        for name, proc in processes.items():
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-            sys.stdout.write(f"\n--- {name} log tail ---\n")
-            sys.stdout.write((logs / f"{name}.log").read_text(errors="replace")[-2000:])
+        _stop(processes, logs)

@@ -27,10 +27,10 @@ def http(live_stack):
         yield client
 
 
-def test_readyz_sees_the_database_and_redis(http):
+def test_readyz_sees_the_database_redis_and_the_llm(http):
     response = http.get("/readyz")
     assert response.status_code == 200, response.text
-    assert response.json()["checks"] == {"database": "ok", "redis": "ok"}
+    assert response.json()["checks"] == {"database": "ok", "redis": "ok", "llm": "ok"}
 
 
 def test_a_mobile_client_signs_up_and_designs_a_partner(http):

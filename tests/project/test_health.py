@@ -14,11 +14,15 @@ def test_healthz_touches_no_dependency(client, django_assert_num_queries):
 
 def test_readyz_is_200_when_every_dependency_answers(client, monkeypatch):
     monkeypatch.setitem(health.READINESS_CHECKS, "redis", lambda: None)
+    monkeypatch.setitem(health.READINESS_CHECKS, "llm", lambda: None)
 
     response = client.get("/readyz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "redis": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "redis": "ok", "llm": "ok"},
+    }
 
 
 def test_readyz_is_503_naming_what_is_down(client, monkeypatch):
@@ -26,12 +30,13 @@ def test_readyz_is_503_naming_what_is_down(client, monkeypatch):
         raise ConnectionRefusedError
 
     monkeypatch.setitem(health.READINESS_CHECKS, "redis", refused)
+    monkeypatch.setitem(health.READINESS_CHECKS, "llm", lambda: None)
 
     response = client.get("/readyz")
 
     assert response.status_code == 503
     body = response.json()
-    assert body["checks"] == {"database": "ok", "redis": "down"}
+    assert body["checks"] == {"database": "ok", "redis": "down", "llm": "ok"}
     assert body["error"]["code"] == "not_ready"
     assert "redis" in body["error"]["detail"]
 
@@ -42,3 +47,12 @@ def test_readyz_really_reaches_redis(client, settings):
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json()["checks"]["redis"] == "down"
+
+
+def test_readyz_really_reaches_the_llm_endpoint(client, settings, monkeypatch):
+    monkeypatch.setitem(health.READINESS_CHECKS, "redis", lambda: None)
+    settings.LLM_BASE_URL = "http://127.0.0.1:1/v1"
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["llm"] == "down"
+    assert "llm" in response.json()["error"]["detail"]

@@ -1,17 +1,22 @@
 from project import stack
-from project.env import EMBEDDED_REDIS_PORT
+from project.env import EMBEDDED_LLM_PORT, EMBEDDED_REDIS_PORT
 
 
-def test_without_redis_url_the_embedded_server_runs_first(monkeypatch):
+def test_with_nothing_set_the_embedded_servers_run_first(monkeypatch):
     monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.delenv("LLM_BASE_URL", raising=False)
     processes = stack.processes()
-    assert list(processes) == ["redis", "web", "worker", "beat"]
+    assert list(processes) == ["redis", "llm", "web", "worker", "beat"]
     assert "valkey-server" in processes["redis"]
     assert f"--port {EMBEDDED_REDIS_PORT}" in processes["redis"]
+    assert "llama_cpp.server" in processes["llm"]
+    assert f"--port {EMBEDDED_LLM_PORT}" in processes["llm"]
+    assert ".gguf" in processes["llm"]
 
 
-def test_with_redis_url_only_the_procfile_runs(monkeypatch):
+def test_with_urls_set_only_the_procfile_runs(monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setenv("LLM_BASE_URL", "http://llm.internal/v1")
     assert list(stack.processes()) == ["web", "worker", "beat"]
 
 
