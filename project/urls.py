@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from project.api import errors
@@ -17,6 +18,8 @@ urlpatterns = [
     path("healthz", HealthzApi.as_view(), name="healthz"),
     path("readyz", ReadyzApi.as_view(), name="readyz"),
     path("admin/", admin.site.urls),
+    # A small client of the public API and socket, for trying Hearth in a browser.
+    path("demo/", TemplateView.as_view(template_name="demo.html"), name="demo"),
     path("api/", include(api_patterns)),
 ]
 
