@@ -193,3 +193,19 @@ def test_admin_lists_partners(client, partner):
 
     assert response.status_code == 200
     assert partner.name in response.content.decode()
+
+
+def test_admin_lists_messages_without_their_words(client, partner):
+    from relationships.models import Message
+
+    Message.objects.create(partner=partner, role="user", text="very private words", client_id="a")
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+
+    listing = client.get("/admin/relationships/message/")
+    detail = client.get(f"/admin/relationships/message/{Message.objects.get().pk}/change/")
+
+    assert listing.status_code == detail.status_code == 200
+    for page in (listing, detail):
+        assert "very private words" not in page.content.decode()
+    assert "18" in listing.content.decode()  # its length
