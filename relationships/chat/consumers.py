@@ -194,11 +194,13 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         await asyncio.shield(self._finish(message, prompt, reply_id, reserved, "".join(parts), end))
 
     async def _finish(self, message, prompt, reply_id, reserved, text: str, end: StreamEnd):
-        usage = end.usage or Usage(
-            sum(estimate_tokens(m["content"]) for m in prompt),
-            estimate_tokens(text) if text else 0,
-            estimated=True,
-        )
+        if end.usage:
+            usage = end.usage
+        elif text:
+            prompt_tokens = sum(estimate_tokens(m["content"]) for m in prompt)
+            usage = Usage(prompt_tokens, estimate_tokens(text), estimated=True)
+        else:  # nothing was generated: nothing is charged to the user's budget
+            usage = Usage(0, 0, estimated=True)
         await database_sync_to_async(chat_release)(
             user_id=self.user.pk,
             partner_id=self.partner.pk,

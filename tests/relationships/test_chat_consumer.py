@@ -245,6 +245,7 @@ async def test_with_the_llm_down_an_error_arrives_and_the_message_is_kept(user, 
     error = next(f for f in frames if f["type"] == "error")
     assert (error["code"], error["retryable"]) == ("llm_unavailable", True)
     assert frames[-1]["finish_reason"] == "error" and frames[-1]["message_id"] is None
+    assert frames[-1]["usage"]["total_tokens"] == 0  # nothing generated, nothing charged
     assert await Message.objects.filter(text="Anyone there?").aexists()
     await ws.send_json_to({"type": "cancel"})
     assert (await ws.receive_json_from())["code"] == "nothing_to_cancel"
@@ -353,3 +354,14 @@ async def test_disconnecting_mid_reply_closes_upstream_and_keeps_the_partial(use
     assert upstream.closed == 1
     partial = await Message.objects.aget(role="partner")
     assert partial.finish_reason == "interrupted" and partial.text.startswith("word")
+
+
+@override_settings(CHAT_DAILY_TOKEN_BUDGET=1500)  # room for one turn's reservation at a time
+async def test_a_failed_reply_gives_its_reserved_tokens_back(user, partner, upstream):
+    upstream.responses = [httpx.ConnectError("refused"), lambda up: sse(HELLO)]
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+
+    assert (await chat(ws, "one", "c1"))[-1]["finish_reason"] == "error"
+    assert (await chat(ws, "two", "c2"))[-1]["finish_reason"] == "stop"
+    await ws.disconnect()
