@@ -37,6 +37,18 @@ class ShortTextListValidator:
 class Partner(models.Model):
     """A virtual partner as its user designed it."""
 
+    # What the partner designer sets (the API's input, the service's whitelist).
+    DESIGN_FIELDS = (
+        "name",
+        "gender",
+        "personality",
+        "speaking_style",
+        "interests",
+        "backstory",
+        "relationship_mode",
+        "greeting",
+    )
+
     class Gender(models.TextChoices):
         FEMALE = "female"
         MALE = "male"

@@ -36,19 +36,7 @@ class PartnerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Partner
-        fields = (
-            "id",
-            "name",
-            "gender",
-            "personality",
-            "speaking_style",
-            "interests",
-            "backstory",
-            "relationship_mode",
-            "greeting",
-            "created_at",
-            "updated_at",
-        )
+        fields = ("id", *Partner.DESIGN_FIELDS, "created_at", "updated_at")
         read_only_fields = fields
 
 

@@ -5,18 +5,7 @@ from django.db import transaction
 from accounts.models import User
 from relationships.models import Partner
 
-PARTNER_FIELDS = frozenset(
-    {
-        "name",
-        "gender",
-        "personality",
-        "speaking_style",
-        "interests",
-        "backstory",
-        "relationship_mode",
-        "greeting",
-    }
-)
+PARTNER_FIELDS = frozenset(Partner.DESIGN_FIELDS)
 
 
 def _check_mode_allowed(*, owner: User, relationship_mode: str) -> None:

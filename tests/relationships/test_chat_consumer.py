@@ -68,6 +68,17 @@ async def chat(ws, text="Hello!", client_id="c1"):
     return await frames_until(ws, "reply.end")
 
 
+async def mid_slow_reply(user, partner, upstream):
+    """A socket whose partner has started a long, slowly streamed reply."""
+    slow = reply_stream(*["word "] * 400)
+    upstream.responses = [lambda up: sse(slow, piece=40, delay=0.05, upstream=up)]
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    await ws.send_json_to({"type": "message", "client_id": "c1", "text": "Tell me a story"})
+    await frames_until(ws, "reply.delta")
+    return ws
+
+
 @pytest.fixture
 def partner(user):
     return PartnerFactory(owner=user, name="Mira")
@@ -199,12 +210,7 @@ async def test_a_dropped_stream_ends_interrupted(user, partner, upstream):
 
 
 async def test_cancel_ends_a_slow_reply_within_a_second_and_closes_upstream(user, partner, upstream):
-    slow = reply_stream(*["word "] * 400)
-    upstream.responses = [lambda up: sse(slow, piece=40, delay=0.05, upstream=up)]
-    ws = await connect(user, partner.pk)
-    await ws.receive_json_from()
-    await ws.send_json_to({"type": "message", "client_id": "c1", "text": "Tell me a story"})
-    await frames_until(ws, "reply.delta")
+    ws = await mid_slow_reply(user, partner, upstream)
 
     loop = asyncio.get_running_loop()
     asked = loop.time()
@@ -342,12 +348,7 @@ async def test_a_second_device_receives_the_finished_messages(user, partner, ups
 
 
 async def test_disconnecting_mid_reply_closes_upstream_and_keeps_the_partial(user, partner, upstream):
-    slow = reply_stream(*["word "] * 400)
-    upstream.responses = [lambda up: sse(slow, piece=40, delay=0.05, upstream=up)]
-    ws = await connect(user, partner.pk)
-    await ws.receive_json_from()
-    await ws.send_json_to({"type": "message", "client_id": "c1", "text": "Hi"})
-    await frames_until(ws, "reply.delta")
+    ws = await mid_slow_reply(user, partner, upstream)
 
     await ws.disconnect()
 
