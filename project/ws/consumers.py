@@ -40,6 +40,7 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
         self.user = None
         self._auth_timer = None
+        self._closing = False
         await self.accept()
         if _credentials_in_query(self.scope.get("query_string", b"")):
             await self.send_error("token_in_url", "Send the token in an auth frame or header.")
@@ -75,7 +76,13 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
 
     # --- frames ---------------------------------------------------------------
 
+    async def close(self, code=None, reason=None):
+        self._closing = True
+        await super().close(code=code, reason=reason)
+
     async def receive(self, text_data=None, bytes_data=None):
+        if self._closing:
+            return  # frames that were in flight when we decided to close
         if text_data is None:
             await self.refuse_frame("bad_frame", "Frames are JSON text.")
             return

@@ -187,6 +187,10 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                     )
         except asyncio.CancelledError:
             end = StreamEnd(self.stop_reason)
+        except OSError:
+            # The client vanished under a send (uvicorn's ClientDisconnected is an
+            # OSError; the LLM client's own network errors never escape it).
+            end = StreamEnd("interrupted")
         except Exception:  # a bug must not kill the socket or lose the user's message
             logger.exception("chat reply failed")
             end = StreamEnd("error", error=LLMError("server_error", "The reply failed.", retryable=True))

@@ -366,3 +366,15 @@ async def test_a_failed_reply_gives_its_reserved_tokens_back(user, partner, upst
     assert (await chat(ws, "one", "c1"))[-1]["finish_reason"] == "error"
     assert (await chat(ws, "two", "c2"))[-1]["finish_reason"] == "stop"
     await ws.disconnect()
+
+
+async def test_frames_after_a_4403_are_ignored_without_a_crash(user, others_partner, upstream):
+    token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
+    ws = WebsocketCommunicator(application, f"/ws/chat/{others_partner.pk}/")
+    await ws.connect()
+    await ws.send_json_to({"type": "auth", "token": token})
+    await ws.send_json_to({"type": "message", "client_id": "x", "text": "sneaky"})
+    assert await ws.receive_output(timeout=2) == {"type": "websocket.close", "code": 4403}
+    await ws.wait()  # the consumer finished cleanly: an exception would be raised here
+    assert upstream.requests == []
+    assert not await Message.objects.aexists()
