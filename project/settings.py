@@ -127,7 +127,20 @@ CACHES = {
 CHANNEL_LAYERS = {
     "default": {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [REDIS_URL], "prefix": "hearth:asgi"},
+        "CONFIG": {
+            "hosts": [
+                {
+                    "address": REDIS_URL,
+                    # channels_redis blocks 5 s on each receive; redis-py 8's
+                    # default 5 s read timeout would end a quiet socket's
+                    # consumer with a TimeoutError. Give the read room.
+                    "socket_timeout": 15,
+                    "socket_connect_timeout": 5,
+                    "max_connections": 1000,
+                }
+            ],
+            "prefix": "hearth:asgi",
+        },
     }
 }
 
@@ -296,9 +309,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL")},
     "loggers": {
         # uvicorn's own loggers go through the same JSON handler and filter.
-        "uvicorn": {"handlers": [], "propagate": True},
-        "uvicorn.error": {"handlers": [], "propagate": True},
-        "uvicorn.access": {"handlers": [], "propagate": True},
+        "uvicorn": {"handlers": [], "propagate": True, "level": env("LOG_LEVEL")},
+        "uvicorn.error": {"handlers": [], "propagate": True, "level": env("LOG_LEVEL")},
+        # Requests are logged by RequestLogMiddleware; uvicorn's access log stays off.
+        "uvicorn.access": {"handlers": [], "propagate": False},
         # Django's own request logger repeats what RequestLogMiddleware says.
         "django.request": {"level": "ERROR"},
         "django.server": {"level": "ERROR"},

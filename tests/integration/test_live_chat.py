@@ -3,6 +3,7 @@ real local model (SmolLM2 on llama.cpp) answering."""
 
 import contextlib
 import json
+import time
 
 import pytest
 from rest_framework_simplejwt.tokens import AccessToken
@@ -104,3 +105,15 @@ def test_a_message_text_never_reaches_the_server_logs(live_stack):
         frames_until(ws, "reply.end")
     for name in ("web", "web2", "worker"):
         assert marker not in live_stack.log(name), name
+
+
+def test_a_socket_stays_usable_after_a_quiet_spell(live_stack):
+    # channels_redis waits 5 s per blocking read on the layer; a Redis client
+    # timing out at the same 5 s used to end a quiet socket's consumer.
+    user = UserFactory()
+    partner = PartnerFactory(owner=user)
+    with open_chat(live_stack.ws_url, user, partner) as ws:
+        time.sleep(7)
+        ws.send(json.dumps({"type": "message", "client_id": "after-quiet", "text": "Still here?"}))
+        assert frames_until(ws, "reply.end")[-1]["finish_reason"] in ("stop", "length")
+    assert "TimeoutError" not in live_stack.log("web")

@@ -22,5 +22,8 @@ def test_messages_without_a_query_are_untouched():
 def test_uvicorn_loggers_write_through_the_filtered_json_handler():
     from django.conf import settings
 
-    assert settings.LOGGING["loggers"]["uvicorn.error"] == {"handlers": [], "propagate": True}
+    loggers = settings.LOGGING["loggers"]
+    assert loggers["uvicorn.error"]["handlers"] == [] and loggers["uvicorn.error"]["propagate"]
+    assert loggers["uvicorn.error"]["level"] == settings.LOGGING["root"]["level"]
+    assert loggers["uvicorn.access"]["propagate"] is False  # RequestLogMiddleware logs requests
     assert "no_query_strings" in settings.LOGGING["handlers"]["console"]["filters"]
