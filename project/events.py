@@ -22,10 +22,20 @@ def chat_group(user_id: int, partner_id: int) -> str:
 def send_event_on_commit(group: str, event: dict) -> None:
     """Send `event` ({"type": "noun.verb", ...}) to `group` once the transaction commits.
 
-    Call from sync code (a service). Outside a transaction it sends at once.
+    Call from sync code (a service, a task, the admin). Outside a transaction it
+    sends at once; the calling thread waits for Redis.
     """
 
     def send():
         async_to_sync(get_channel_layer().group_send)(group, event)
 
     transaction.on_commit(send)
+
+
+async def send_event(group: str, event: dict) -> None:
+    """Send `event` to `group` from the event loop.
+
+    For consumers, after the database call that wrote the row has returned (and so
+    committed): the shared database thread then never waits on Redis.
+    """
+    await get_channel_layer().group_send(group, event)

@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import logging
 from urllib.parse import parse_qs
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -10,6 +11,8 @@ from rest_framework import serializers
 
 from project.api.errors import flatten_fields
 from project.ws.auth import user_for_access_token
+
+logger = logging.getLogger(__name__)
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
@@ -116,8 +119,14 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
             return
         serializer_class, handler_name = self.frame_types[frame_type]
         data = await self.validate_frame(serializer_class, content)
-        if data is not None:
+        if data is None:
+            return
+        try:
             await getattr(self, handler_name)(data)
+        except Exception:
+            # A fault behind a frame (a Redis timeout, a bug) must not end the socket.
+            logger.exception("websocket frame handler failed", extra={"frame_type": frame_type})
+            await self.send_error("server_error", "Something went wrong; try again.", retryable=True)
 
     async def _receive_auth(self, frame_type, content):
         if frame_type != "auth":

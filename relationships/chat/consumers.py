@@ -8,26 +8,18 @@ import uuid
 from channels.db import database_sync_to_async
 from django.conf import settings
 from django.http import Http404
-from django.utils import timezone
 from rest_framework import serializers
 
 from project.api.serializers import StrictCharField
-from project.events import chat_group
-from project.llm import LLMError, StreamEnd, Usage, get_llm_client
+from project.events import chat_group, send_event
+from project.llm import LLMError, StreamEnd, get_llm_client
 from project.llm.client import estimate_tokens
 from project.ws.consumers import CLOSE_FORBIDDEN, AuthenticatedJsonConsumer
-from relationships.chat.limits import chat_admit, chat_release
-from relationships.chat.prompt import build_messages
+from relationships.chat.turns import turn_begin, turn_end, turn_usage
 from relationships.models import Message
-from relationships.selectors import (
-    message_find,
-    partner_get_for,
-    prompt_history,
-    relationship_summary,
-)
+from relationships.selectors import partner_get_for, relationship_summary
 from relationships.serializers import PartnerSerializer
-from relationships.services import message_accept, reply_record
-from relationships.services.chat import message_payload
+from relationships.services.chat import message_event
 
 logger = logging.getLogger(__name__)
 
@@ -89,14 +81,17 @@ class ChatConsumer(AuthenticatedJsonConsumer):
 
     async def disconnect(self, code):
         await super().disconnect(code)
-        if self.group:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
         self.closed = True
-        # Nobody is listening: stop generating now and keep what was written.
+        # Nobody is listening: stop generating first, keep what was written.
         self._stop_reply("interrupted")
         if self.reply_task and not self.reply_task.done():
             with contextlib.suppress(asyncio.CancelledError):
                 await self.reply_task
+        if self.group:
+            try:
+                await self.channel_layer.group_discard(self.group, self.channel_name)
+            except Exception:  # the group entry expires on its own (channels_redis group_expiry)
+                logger.warning("could not leave the chat group", exc_info=True)
 
     # --- client frames -----------------------------------------------------------
 
@@ -106,52 +101,39 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         if len(text) > limit:
             await self.send_error("message_too_long", f"A message holds at most {limit} characters.", limit=limit)
             return
-        existing = await database_sync_to_async(message_find)(partner=self.partner, client_id=client_id)
-        if existing is not None:
-            await self.send_json(
-                {"type": "message.accepted", "client_id": client_id, "message_id": existing.pk, "duplicate": True}
-            )
-            return
         if self.reply_task and not self.reply_task.done():
             await self.send_error("busy", "A reply is still being written.", retryable=True, retry_after=1)
             return
         reply_id = uuid.uuid4().hex
         reserve = estimate_tokens(text) + settings.CHAT_HISTORY_TOKEN_BUDGET + settings.LLM_MAX_TOKENS
-        refusal = await database_sync_to_async(chat_admit)(
-            user_id=self.user.pk, partner_id=self.partner.pk, reply_id=reply_id, reserve_tokens=reserve
-        )
-        if refusal is not None:
-            await self.send_error(
-                refusal.code, refusal.detail, retryable=True, retry_after=refusal.retry_after
-            )
-            return
-        try:
-            message, prompt = await self._accept(client_id, text)
-        except BaseException:
-            await database_sync_to_async(chat_release)(
-                user_id=self.user.pk, partner_id=self.partner.pk, reply_id=reply_id, reserved=reserve, used=0
-            )
-            raise
-        await self.send_json(
-            {"type": "message.accepted", "client_id": client_id, "message_id": message.pk, "duplicate": False}
-        )
-        self.stop_requested = False
-        self.reply_task = asyncio.create_task(self._reply(message, prompt, reply_id, reserve))
-
-    @database_sync_to_async
-    def _accept(self, client_id: str, text: str) -> tuple[Message, list[dict]]:
-        message, _ = message_accept(
-            partner=self.partner, client_id=client_id, text=text, origin=self.channel_name
-        )
-        prompt = build_messages(
+        start = await database_sync_to_async(turn_begin)(
+            user=self.user,
             partner=self.partner,
-            user_name=self.user.display_name or self.user.username,
-            time_zone=self.user.time_zone,
-            history=prompt_history(partner=self.partner),
-            now=timezone.now(),
+            client_id=client_id,
+            text=text,
+            reply_id=reply_id,
+            reserve_tokens=reserve,
             history_budget_tokens=settings.CHAT_HISTORY_TOKEN_BUDGET,
         )
-        return message, prompt
+        if start.refusal is not None:
+            refusal = start.refusal
+            await self.send_error(refusal.code, refusal.detail, retryable=True, retry_after=refusal.retry_after)
+            return
+        message = start.message or start.duplicate
+        await self.send_json(
+            {
+                "type": "message.accepted",
+                "client_id": client_id,
+                "message_id": message.pk,
+                "duplicate": start.duplicate is not None,
+            }
+        )
+        if start.duplicate is not None:
+            return
+        self.stop_requested = False
+        self.reply_task = asyncio.create_task(self._reply(message, start.prompt, reply_id, reserve))
+        # The model is being asked meanwhile: this announcement costs the reply nothing.
+        await send_event(*message_event(message, origin=self.channel_name))
 
     async def on_cancel(self, data):
         if not self._stop_reply("cancelled"):
@@ -198,27 +180,19 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         await asyncio.shield(self._finish(message, prompt, reply_id, reserved, "".join(parts), end))
 
     async def _finish(self, message, prompt, reply_id, reserved, text: str, end: StreamEnd):
-        if end.usage:
-            usage = end.usage
-        elif text:
-            prompt_tokens = sum(estimate_tokens(m["content"]) for m in prompt)
-            usage = Usage(prompt_tokens, estimate_tokens(text), estimated=True)
-        else:  # nothing was generated: nothing is charged to the user's budget
-            usage = Usage(0, 0, estimated=True)
-        await database_sync_to_async(chat_release)(
-            user_id=self.user.pk,
-            partner_id=self.partner.pk,
+        usage = turn_usage(prompt=prompt, text=text, end=end)
+        reply = await database_sync_to_async(turn_end)(
+            user=self.user,
+            partner=self.partner,
+            message=message,
             reply_id=reply_id,
             reserved=reserved,
-            used=usage.prompt_tokens + usage.completion_tokens,
-        )
-        reply = await database_sync_to_async(reply_record)(
-            user_message=message,
             text=text,
-            finish_reason=end.finish_reason,
+            end=end,
             usage=usage,
-            origin=self.channel_name,
         )
+        if reply is not None:
+            await send_event(*message_event(reply, origin=self.channel_name))
         if self.closed:
             return
         if end.error:

@@ -10,28 +10,37 @@ def message_payload(message: Message) -> dict:
     return dict(MessageSerializer(message).data)
 
 
-def _announce(message: Message, *, origin: str | None) -> None:
-    """Tell the user's other devices on this partner; `origin` (the sending socket) skips it."""
-    send_event_on_commit(
-        chat_group(message.partner.owner_id, message.partner_id),
-        {"type": "chat.message", "message": message_payload(message), "origin": origin},
-    )
+def message_event(message: Message, *, origin: str | None) -> tuple[str, dict]:
+    """The `chat.message` event for the user's devices on this partner, and its group.
+
+    `origin` (the socket that caused it) does not echo it to itself.
+    """
+    group = chat_group(message.partner.owner_id, message.partner_id)
+    return group, {"type": "chat.message", "message": message_payload(message), "origin": origin}
 
 
 def message_accept(
-    *, partner: Partner, client_id: str, text: str, origin: str | None = None
+    *,
+    partner: Partner,
+    client_id: str,
+    text: str,
+    origin: str | None = None,
+    announce: bool = True,
 ) -> tuple[Message, bool]:
     """Store a user message once per (partner, client_id). Returns (message, created).
 
     A resend, even racing the first send, returns the stored row and stores
-    nothing. A new message is announced to the user's other sockets after commit.
+    nothing. A new message is announced to the user's other sockets after
+    commit, unless `announce` is False: then the caller sends `message_event`
+    itself (a consumer does, from the event loop).
     """
     try:
         with transaction.atomic():
             message = Message.objects.create(
                 partner=partner, role=Message.Role.USER, text=text, client_id=client_id
             )
-            _announce(message, origin=origin)
+            if announce:
+                send_event_on_commit(*message_event(message, origin=origin))
     except IntegrityError:
         return Message.objects.get(partner=partner, client_id=client_id), False
     return message, True
@@ -44,11 +53,12 @@ def reply_record(
     finish_reason: str,
     usage: Usage | None,
     origin: str | None = None,
+    announce: bool = True,
 ) -> Message | None:
     """Store the partner's reply once, when it ends, with why it ended.
 
     A reply with no text (the model failed before its first token) stores
-    nothing and returns None.
+    nothing and returns None. Announced as message_accept does.
     """
     if not text:
         return None
@@ -62,5 +72,6 @@ def reply_record(
             prompt_tokens=usage.prompt_tokens if usage else None,
             completion_tokens=usage.completion_tokens if usage else None,
         )
-        _announce(reply, origin=origin)
+        if announce:
+            send_event_on_commit(*message_event(reply, origin=origin))
     return reply

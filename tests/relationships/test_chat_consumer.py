@@ -378,3 +378,21 @@ async def test_frames_after_a_4403_are_ignored_without_a_crash(user, others_part
     await ws.wait()  # the consumer finished cleanly: an exception would be raised here
     assert upstream.requests == []
     assert not await Message.objects.aexists()
+
+
+async def test_a_fault_behind_a_frame_gives_server_error_and_the_socket_lives(
+    user, partner, upstream, monkeypatch
+):
+    def redis_timeout(**kwargs):
+        raise TimeoutError("Timeout reading from redis")
+
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    with monkeypatch.context() as patch:
+        patch.setattr(consumers, "turn_begin", redis_timeout)
+        await ws.send_json_to({"type": "message", "client_id": "c1", "text": "hi"})
+        error = await ws.receive_json_from()
+    assert (error["code"], error["retryable"]) == ("server_error", True)
+
+    assert (await chat(ws, "again", "c2"))[-1]["finish_reason"] == "stop"
+    await ws.disconnect()

@@ -1,0 +1,105 @@
+"""The two database-side steps of a chat turn, each one call from the consumer.
+
+A consumer's `database_sync_to_async` calls share one thread per process, so a
+turn makes exactly two of them: one before the model is asked, one after it
+has answered. Nothing in either waits on the channel layer.
+"""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from accounts.models import User
+from project.llm import StreamEnd, Usage
+from project.llm.client import estimate_tokens
+from relationships.chat.limits import Refusal, chat_admit, chat_release
+from relationships.chat.prompt import build_messages
+from relationships.models import Message, Partner
+from relationships.selectors import message_find, prompt_history
+from relationships.services import message_accept, reply_record
+
+
+@dataclass(frozen=True)
+class TurnStart:
+    """Exactly one of: `duplicate` (stored before), `refusal`, or `message` with its `prompt`."""
+
+    message: Message | None = None
+    prompt: list[dict] | None = None
+    duplicate: Message | None = None
+    refusal: Refusal | None = None
+
+
+def turn_begin(
+    *,
+    user: User,
+    partner: Partner,
+    client_id: str,
+    text: str,
+    reply_id: str,
+    reserve_tokens: int,
+    history_budget_tokens: int,
+) -> TurnStart:
+    """Recognise a resend, admit the message (rate, budget, in-flight slot), store it and
+    build the prompt. An admitted turn holds its slot until `turn_end` releases it."""
+    existing = message_find(partner=partner, client_id=client_id)
+    if existing is not None:
+        return TurnStart(duplicate=existing)
+    refusal = chat_admit(
+        user_id=user.pk, partner_id=partner.pk, reply_id=reply_id, reserve_tokens=reserve_tokens
+    )
+    if refusal is not None:
+        return TurnStart(refusal=refusal)
+    admitted = dict(user_id=user.pk, partner_id=partner.pk, reply_id=reply_id, reserved=reserve_tokens)
+    try:
+        message, created = message_accept(
+            partner=partner, client_id=client_id, text=text, announce=False
+        )
+        if not created:  # the same client_id raced in on another socket
+            chat_release(**admitted, used=0)
+            return TurnStart(duplicate=message)
+        prompt = build_messages(
+            partner=partner,
+            user_name=user.display_name or user.username,
+            time_zone=user.time_zone,
+            history=prompt_history(partner=partner),
+            now=timezone.now(),
+            history_budget_tokens=history_budget_tokens,
+        )
+    except BaseException:
+        chat_release(**admitted, used=0)
+        raise
+    return TurnStart(message=message, prompt=prompt)
+
+
+def turn_usage(*, prompt: list[dict], text: str, end: StreamEnd) -> Usage:
+    """What the turn used: the server's count, an estimate, or nothing if nothing was written."""
+    if end.usage:
+        return end.usage
+    if text:
+        prompt_tokens = sum(estimate_tokens(m["content"]) for m in prompt)
+        return Usage(prompt_tokens, estimate_tokens(text), estimated=True)
+    return Usage(0, 0, estimated=True)  # nothing generated: nothing charged
+
+
+def turn_end(
+    *,
+    user: User,
+    partner: Partner,
+    message: Message,
+    reply_id: str,
+    reserved: int,
+    text: str,
+    end: StreamEnd,
+    usage: Usage,
+) -> Message | None:
+    """Release the in-flight slot, charge what was used, and store the reply (if any)."""
+    chat_release(
+        user_id=user.pk,
+        partner_id=partner.pk,
+        reply_id=reply_id,
+        reserved=reserved,
+        used=usage.prompt_tokens + usage.completion_tokens,
+    )
+    return reply_record(
+        user_message=message, text=text, finish_reason=end.finish_reason, usage=usage, announce=False
+    )
