@@ -1,5 +1,7 @@
 import pytest
 from django.core.cache import cache
+
+from project.redis import redis_client
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
@@ -8,8 +10,9 @@ from tests.factories import PartnerFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    # Throttle counters live in the cache; each test starts with none.
+    # Throttle counters live in the cache and chat limits in Redis; each test starts with none.
     cache.clear()
+    redis_client().flushdb()
     yield
     cache.clear()
 

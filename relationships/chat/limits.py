@@ -1,9 +1,9 @@
 """Bounded consumption (OWASP API4, LLM10): a per-user message rate, a daily token budget
 and one reply in flight per user and partner.
 
-Counters live in the Django cache, which is Redis outside the unit tests: ADD
-(SET NX with expiry) then INCR are each atomic there, so parallel sockets on
-any number of processes share one count and cannot slip past it.
+Each decision is one Lua script in Redis, so it is atomic: parallel sockets on
+any number of processes share one count and cannot slip past it, and a turn
+costs one round trip to admit and one to release.
 """
 
 import math
@@ -11,11 +11,37 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+
+from project.redis import redis_client
 
 DAY = 24 * 60 * 60
 # Longest a reply may hold the in-flight slot if its process dies without releasing it.
 IN_FLIGHT_TTL = 180
+
+# KEYS: minute counter, day's tokens, in-flight slot.
+# ARGV: rate limit, tokens to reserve, daily budget, reply id, in-flight ttl, day ttl.
+# Returns 0 admitted, 1 over the rate, 2 over the budget, 3 busy.
+_ADMIT = """
+local sent = redis.call('INCR', KEYS[1])
+if sent == 1 then redis.call('EXPIRE', KEYS[1], 61) end
+if sent > tonumber(ARGV[1]) then return 1 end
+local used = tonumber(redis.call('GET', KEYS[2]) or '0')
+if used + tonumber(ARGV[2]) > tonumber(ARGV[3]) then return 2 end
+if not redis.call('SET', KEYS[3], ARGV[4], 'NX', 'EX', tonumber(ARGV[5])) then return 3 end
+redis.call('INCRBY', KEYS[2], ARGV[2])
+redis.call('EXPIRE', KEYS[2], tonumber(ARGV[6]))
+return 0
+"""
+
+# KEYS: in-flight slot, day's tokens. ARGV: reply id, tokens used minus reserved.
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+local delta = tonumber(ARGV[2])
+if delta ~= 0 and redis.call('EXISTS', KEYS[2]) == 1 then
+  if redis.call('INCRBY', KEYS[2], delta) < 0 then redis.call('SET', KEYS[2], 0, 'KEEPTTL') end
+end
+return 0
+"""
 
 
 @dataclass(frozen=True)
@@ -25,60 +51,54 @@ class Refusal:
     retry_after: int
 
 
-def _counter_add(key: str, amount: int, ttl: int) -> int:
-    cache.add(key, 0, timeout=ttl)
-    try:
-        return cache.incr(key, amount)
-    except ValueError:  # expired between ADD and INCR
-        cache.add(key, 0, timeout=ttl)
-        return cache.incr(key, amount)
-
-
-def _in_flight_key(user_id: int, partner_id: int) -> str:
-    return f"chat:in-flight:{user_id}:{partner_id}"
-
-
-def _tokens_key(user_id: int, now: float) -> str:
-    return f"chat:tokens:{user_id}:{int(now // DAY)}"
+def _keys(user_id: int, partner_id: int, now: float) -> tuple[str, str, str]:
+    # Every key names the user first, so one pattern finds all of a user's keys.
+    return (
+        f"hearth:chat:{user_id}:rate:{int(now // 60)}",
+        f"hearth:chat:{user_id}:tokens:{int(now // DAY)}",
+        f"hearth:chat:{user_id}:in-flight:{partner_id}",
+    )
 
 
 def chat_admit(*, user_id: int, partner_id: int, reply_id: str, reserve_tokens: int) -> Refusal | None:
     """Admit one message: count it, reserve its tokens, take the in-flight slot.
 
-    Returns None when admitted (the caller must later call chat_release), or
-    the Refusal to send. A refused message leaves the counters as they were,
-    except the per-minute count, which counts attempts.
+    Returns None when admitted (the caller must later call chat_release), or the
+    Refusal to send. Every attempt counts against the per-minute rate; a refused
+    one reserves nothing.
     """
     now = time.time()
-    minute_key = f"chat:rate:{user_id}:{int(now // 60)}"
-    if _counter_add(minute_key, 1, 61) > settings.CHAT_RATE_PER_MINUTE:
+    verdict = redis_client().eval(
+        _ADMIT,
+        3,
+        *_keys(user_id, partner_id, now),
+        settings.CHAT_RATE_PER_MINUTE,
+        reserve_tokens,
+        settings.CHAT_DAILY_TOKEN_BUDGET,
+        reply_id,
+        IN_FLIGHT_TTL,
+        DAY + 60,
+    )
+    if verdict == 1:
         return Refusal(
             "rate_limited",
             f"At most {settings.CHAT_RATE_PER_MINUTE} messages a minute.",
             math.ceil(60 - now % 60),
         )
-    tokens_key = _tokens_key(user_id, now)
-    if _counter_add(tokens_key, reserve_tokens, DAY + 60) > settings.CHAT_DAILY_TOKEN_BUDGET:
-        cache.decr(tokens_key, reserve_tokens)
+    if verdict == 2:
         return Refusal(
             "rate_limited", "Today's conversation budget is used up.", math.ceil(DAY - now % DAY)
         )
-    if not cache.add(_in_flight_key(user_id, partner_id), reply_id, timeout=IN_FLIGHT_TTL):
-        cache.decr(tokens_key, reserve_tokens)
+    if verdict == 3:
         return Refusal("busy", "A reply is still being written.", 1)
     return None
 
 
 def chat_release(*, user_id: int, partner_id: int, reply_id: str, reserved: int, used: int) -> None:
-    """Free the in-flight slot and charge what the reply really used instead of the reservation."""
-    key = _in_flight_key(user_id, partner_id)
-    if cache.get(key) == reply_id:
-        cache.delete(key)
-    tokens_key = _tokens_key(user_id, time.time())
-    if used > reserved:
-        _counter_add(tokens_key, used - reserved, DAY + 60)
-    elif reserved > used:
-        try:
-            cache.decr(tokens_key, reserved - used)
-        except ValueError:
-            pass  # the day rolled over: nothing to give back
+    """Free the in-flight slot and charge what the reply used instead of the reservation.
+
+    After midnight UTC the reservation belonged to yesterday's counter: nothing
+    is given back to, or charged on, the new day.
+    """
+    _, tokens_key, in_flight_key = _keys(user_id, partner_id, time.time())
+    redis_client().eval(_RELEASE, 2, in_flight_key, tokens_key, reply_id, used - reserved)

@@ -15,7 +15,10 @@ def message_list_for(*, user: User, partner_id: int) -> QuerySet[Message]:
 
 
 def message_find(*, partner: Partner, client_id: str) -> Message | None:
-    return Message.objects.filter(partner=partner, client_id=client_id).first()
+    try:
+        return Message.objects.get(partner=partner, client_id=client_id)
+    except Message.DoesNotExist:
+        return None
 
 
 def prompt_history(*, partner: Partner) -> list[Message]:
