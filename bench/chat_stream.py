@@ -56,6 +56,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+if str(BASE_DIR) not in sys.path:
+    sys.path.insert(0, str(BASE_DIR))  # the project's modules (also for the clean-up helper)
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 AVOID_PORTS = {8000, 6379, 6390, 6391}  # other sessions and the real Redis use these
 DELTA_RE = re.compile(r"(\d+)\.(\d+)@(\d+);")
@@ -300,17 +302,9 @@ class Processes:
                 raise RuntimeError(f"{name} exited with {proc.returncode}")
 
     def stop_all(self):
-        for _, proc in reversed(self.procs):
-            if proc.poll() is None:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGTERM)
-        for _, proc in reversed(self.procs):
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait(timeout=5)
+        from project.stack import stop_process_groups  # waits for every member of each group
+
+        stop_process_groups([proc for _, proc in reversed(self.procs)])
 
 
 # =============================================================================

@@ -5,9 +5,13 @@ Redis-compatible server when REDIS_URL is unset and the local model server when
 LLM_BASE_URL is unset. SIGINT or SIGTERM stops them all.
 """
 
+import contextlib
 import os
 import shlex
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 from honcho.environ import parse_procfile
@@ -64,6 +68,37 @@ def banner() -> str:
             "",
         ]
     )
+
+
+def stop_process_groups(procs: list[subprocess.Popen], grace: float = 10.0) -> None:
+    """Stop processes started with start_new_session=True, children and all.
+
+    SIGTERM each process group, wait until no member of any group is left (not
+    only the direct child: a `sh -c` wrapper dies at once while the server it
+    started is still shutting down), then SIGKILL whatever remains.
+    """
+
+    def alive(proc: subprocess.Popen) -> bool:
+        proc.poll()  # reap the direct child, or its zombie keeps the group "alive"
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
+
+    for proc in procs:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while any(alive(proc) for proc in procs) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for proc in procs:
+        if alive(proc):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+    deadline = time.monotonic() + 5
+    while any(alive(proc) for proc in procs) and time.monotonic() < deadline:
+        time.sleep(0.05)  # killed members are reaped by their (new) parent
 
 
 def main() -> int:

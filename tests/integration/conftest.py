@@ -1,5 +1,4 @@
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -11,6 +10,7 @@ import httpx
 import pytest
 import redis
 from django.conf import settings
+from django.db import connections
 
 from project import stack
 from project.env import BASE_DIR
@@ -41,6 +41,19 @@ def redis_reachable():
         # run. A developer's own REDIS_URL is never wiped.
         client.flushdb()
     client.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_connection_pools(django_db_setup):
+    """Empty psycopg's pools before the test database is dropped (torn down first).
+
+    Connections that test threads returned to the pool stay open otherwise, and
+    PostgreSQL refuses to drop a database in use.
+    """
+    yield
+    for connection in connections.all():
+        if getattr(connection, "pool", None) is not None:
+            connection.close_pool()
 
 
 @pytest.fixture
@@ -91,14 +104,8 @@ def _start(name: str, command: str, env: dict, logs) -> subprocess.Popen:
 
 
 def _stop(processes: dict, logs) -> None:
-    for proc in processes.values():
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGTERM)
-    for name, proc in processes.items():
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+    stack.stop_process_groups(list(processes.values()))
+    for name in processes:
         sys.stdout.write(f"\n--- {name} log tail ---\n")
         sys.stdout.write((logs / f"{name}.log").read_text(errors="replace")[-2000:])
 

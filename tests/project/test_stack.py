@@ -29,3 +29,33 @@ def test_banner_names_the_urls(monkeypatch):
     text = stack.banner()
     assert "http://127.0.0.1:9001/api/docs/" in text
     assert "http://127.0.0.1:9001/admin/" in text
+
+
+def test_stopping_waits_for_the_whole_group_not_only_the_shell():
+    import os
+    import subprocess
+    import sys
+
+    # Like uvicorn stuck in a graceful shutdown: the server behind `sh -c` keeps
+    # running after SIGTERM, while the shell itself dies at once.
+    stubborn = (
+        "import signal, time; "
+        "signal.signal(signal.SIGTERM, lambda *a: time.sleep(30)); "
+        "print('ready', flush=True); time.sleep(60)"
+    )
+    proc = subprocess.Popen(
+        f"{sys.executable} -c \"{stubborn}\"; true",
+        shell=True,
+        stdout=subprocess.PIPE,
+        start_new_session=True,
+    )
+    assert proc.stdout.readline() == b"ready\n"
+
+    stack.stop_process_groups([proc], grace=0.5)
+
+    try:
+        os.killpg(proc.pid, 0)
+        survivors = True
+    except ProcessLookupError:
+        survivors = False
+    assert not survivors
