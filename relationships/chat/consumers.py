@@ -4,6 +4,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from dataclasses import dataclass
 
 from channels.db import database_sync_to_async
 from django.conf import settings
@@ -15,6 +16,7 @@ from project.events import chat_group, send_event
 from project.llm import LLMError, StreamEnd, get_llm_client
 from project.llm.client import estimate_tokens
 from project.ws.consumers import CLOSE_FORBIDDEN, AuthenticatedJsonConsumer
+from relationships.chat.limits import IN_FLIGHT_RENEW_SECONDS, chat_renew
 from relationships.chat.turns import turn_begin, turn_end, turn_usage
 from relationships.models import Message
 from relationships.selectors import partner_get_for, relationship_summary
@@ -40,6 +42,23 @@ class CancelFrame(serializers.Serializer):
     pass
 
 
+@dataclass(eq=False)
+class _Turn:
+    """One admitted message and its reply, from admission until reply.end."""
+
+    message: Message
+    client_id: str
+    prompt: list[dict]
+    reply_id: str
+    reserved: int
+    admitted_at: float
+    task: asyncio.Task | None = None
+    running: bool = False
+    stop_requested: bool = False
+    stop_reason: str = "interrupted"  # a stop nobody asked for (e.g. server shutdown)
+    finishing: bool = False
+
+
 class ChatConsumer(AuthenticatedJsonConsumer):
     frame_types = {
         "message": (MessageFrame, "on_message"),
@@ -49,9 +68,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
     async def connect(self):
         self.partner = None
         self.group = None
-        self.reply_task: asyncio.Task | None = None
-        self.stop_requested = False
-        self.stop_reason = "cancelled"
+        self.turn: _Turn | None = None  # open from admission until reply.end is sent
         self.closed = False
         await super().connect()
 
@@ -83,10 +100,11 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         await super().disconnect(code)
         self.closed = True
         # Nobody is listening: stop generating first, keep what was written.
-        self._stop_reply("interrupted")
-        if self.reply_task and not self.reply_task.done():
+        turn = self.turn
+        if turn is not None:
+            self._stop_turn("interrupted")
             with contextlib.suppress(asyncio.CancelledError):
-                await self.reply_task
+                await turn.task
         if self.group:
             try:
                 await self.channel_layer.group_discard(self.group, self.channel_name)
@@ -101,7 +119,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         if len(text) > limit:
             await self.send_error("message_too_long", f"A message holds at most {limit} characters.", limit=limit)
             return
-        if self.reply_task and not self.reply_task.done():
+        if self.turn is not None:
             await self.send_error("busy", "A reply is still being written.", retryable=True, retry_after=1)
             return
         reply_id = uuid.uuid4().hex
@@ -119,44 +137,56 @@ class ChatConsumer(AuthenticatedJsonConsumer):
             refusal = start.refusal
             await self.send_error(refusal.code, refusal.detail, retryable=True, retry_after=refusal.retry_after)
             return
-        message = start.message or start.duplicate
-        await self.send_json(
-            {
-                "type": "message.accepted",
-                "client_id": client_id,
-                "message_id": message.pk,
-                "duplicate": start.duplicate is not None,
-            }
-        )
         if start.duplicate is not None:
+            await self.send_json(
+                {"type": "message.accepted", "client_id": client_id, "message_id": start.duplicate.pk, "duplicate": True}
+            )
             return
-        self.stop_requested = False
-        self.reply_task = asyncio.create_task(self._reply(message, start.prompt, reply_id, reserve))
-        # The model is being asked meanwhile: this announcement costs the reply nothing.
-        await send_event(*message_event(message, origin=self.channel_name))
+        # From here the turn holds the in-flight slot and a token reservation:
+        # its task always ends in _finish, which releases both and sends reply.end.
+        turn = _Turn(start.message, client_id, start.prompt, reply_id, reserve, start.admitted_at)
+        self.turn = turn
+        turn.task = asyncio.create_task(self._run_turn(turn))
+        try:  # the model is being asked meanwhile: this costs the reply nothing
+            await send_event(*message_event(start.message, origin=self.channel_name))
+        except Exception:
+            logger.warning("could not announce a message to the other devices", exc_info=True)
 
     async def on_cancel(self, data):
-        if not self._stop_reply("cancelled"):
+        if not self._stop_turn("cancelled"):
             await self.send_error("nothing_to_cancel", "No reply is being written.")
 
     # --- the reply -----------------------------------------------------------------
 
-    def _stop_reply(self, reason: str) -> bool:
-        """Cancel the reply in flight once; a second stop request changes nothing."""
-        if not self.reply_task or self.reply_task.done() or self.stop_requested:
+    def _stop_turn(self, reason: str) -> bool:
+        """Ask the open turn to stop (once). False when there is no turn to stop."""
+        turn = self.turn
+        if turn is None:
             return False
-        self.stop_requested = True
-        self.stop_reason = reason
-        self.reply_task.cancel()
+        if not turn.stop_requested and not turn.finishing:
+            turn.stop_requested = True
+            turn.stop_reason = reason
+            # A task that has not started yet sees the flag when it starts: a
+            # coroutine cancelled before its first step would skip its `finally`.
+            if turn.running:
+                turn.task.cancel()
         return True
 
-    async def _reply(self, message: Message, prompt: list[dict], reply_id: str, reserved: int):
+    async def _run_turn(self, turn: "_Turn"):
         parts: list[str] = []
         end: StreamEnd | None = None
-        await self.send_json({"type": "reply.start", "reply_id": reply_id})
         try:
+            turn.running = True
+            if turn.stop_requested:
+                raise asyncio.CancelledError
+            await self.send_json(
+                {"type": "message.accepted", "client_id": turn.client_id, "message_id": turn.message.pk, "duplicate": False}
+            )
+            await self.send_json({"type": "reply.start", "reply_id": turn.reply_id})
+            loop = asyncio.get_running_loop()
+            renewed = loop.time()
             stream = get_llm_client().stream_chat(
-                prompt, max_tokens=settings.LLM_MAX_TOKENS, temperature=settings.LLM_TEMPERATURE
+                turn.prompt, max_tokens=settings.LLM_MAX_TOKENS, temperature=settings.LLM_TEMPERATURE
             )
             async with contextlib.aclosing(stream):  # closing it closes the upstream request
                 async for item in stream:
@@ -165,10 +195,15 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                         break
                     parts.append(item)
                     await self.send_json(
-                        {"type": "reply.delta", "reply_id": reply_id, "seq": len(parts), "text": item}
+                        {"type": "reply.delta", "reply_id": turn.reply_id, "seq": len(parts), "text": item}
                     )
+                    if loop.time() - renewed > IN_FLIGHT_RENEW_SECONDS:
+                        await database_sync_to_async(chat_renew)(
+                            user_id=self.user.pk, partner_id=self.partner.pk, reply_id=turn.reply_id
+                        )
+                        renewed = loop.time()
         except asyncio.CancelledError:
-            end = StreamEnd(self.stop_reason)
+            end = StreamEnd(turn.stop_reason)
         except OSError:
             # The client vanished under a send (uvicorn's ClientDisconnected is an
             # OSError; the LLM client's own network errors never escape it).
@@ -176,37 +211,58 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         except Exception:  # a bug must not kill the socket or lose the user's message
             logger.exception("chat reply failed")
             end = StreamEnd("error", error=LLMError("server_error", "The reply failed.", retryable=True))
-        # Shielded: what was written is stored even if the socket goes away meanwhile.
-        await asyncio.shield(self._finish(message, prompt, reply_id, reserved, "".join(parts), end))
+        finally:
+            end = end or StreamEnd(turn.stop_reason)
+            # Shielded: the turn is closed properly even if this task is cancelled meanwhile.
+            await asyncio.shield(self._finish(turn, "".join(parts), end))
 
-    async def _finish(self, message, prompt, reply_id, reserved, text: str, end: StreamEnd):
-        usage = turn_usage(prompt=prompt, text=text, end=end)
-        reply = await database_sync_to_async(turn_end)(
-            user=self.user,
-            partner=self.partner,
-            message=message,
-            reply_id=reply_id,
-            reserved=reserved,
-            text=text,
-            end=end,
-            usage=usage,
-        )
-        if reply is not None:
-            await send_event(*message_event(reply, origin=self.channel_name))
-        if self.closed:
-            return
-        if end.error:
-            extra = {"retry_after": end.error.retry_after} if end.error.retry_after else {}
-            await self.send_error(end.error.code, end.error.detail, retryable=end.error.retryable, **extra)
-        await self.send_json(
-            {
-                "type": "reply.end",
-                "reply_id": reply_id,
-                "message_id": reply.pk if reply else None,
-                "finish_reason": end.finish_reason,
-                "usage": usage.as_dict(),
-            }
-        )
+    async def _finish(self, turn: "_Turn", text: str, end: StreamEnd):
+        """Store what was written, release the slot, send reply.end, announce. Never raises."""
+        turn.finishing = True
+        try:
+            usage = turn_usage(prompt=turn.prompt, text=text, end=end)
+            try:
+                reply = await database_sync_to_async(turn_end)(
+                    user=self.user,
+                    partner=self.partner,
+                    message=turn.message,
+                    reply_id=turn.reply_id,
+                    reserved=turn.reserved,
+                    admitted_at=turn.admitted_at,
+                    text=text,
+                    end=end,
+                    usage=usage,
+                )
+            except Exception:
+                logger.exception("could not close a chat turn")
+                reply = None
+            if not self.closed:
+                try:
+                    if end.error:
+                        extra = {"retry_after": end.error.retry_after} if end.error.retry_after else {}
+                        await self.send_error(
+                            end.error.code, end.error.detail, retryable=end.error.retryable, **extra
+                        )
+                    await self.send_json(
+                        {
+                            "type": "reply.end",
+                            "reply_id": turn.reply_id,
+                            "message_id": reply.pk if reply else None,
+                            "finish_reason": end.finish_reason,
+                            "usage": usage.as_dict(),
+                        }
+                    )
+                except OSError:
+                    pass  # the client is gone; the reply is stored
+            self.turn = None  # the next message may come now
+            if reply is not None:
+                try:
+                    await send_event(*message_event(reply, origin=self.channel_name))
+                except Exception:
+                    logger.warning("could not announce a reply to the other devices", exc_info=True)
+        finally:
+            if self.turn is turn:
+                self.turn = None
 
     # --- channel-layer events ------------------------------------------------------
 

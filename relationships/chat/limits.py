@@ -15,8 +15,12 @@ from django.conf import settings
 from project.redis import redis_client
 
 DAY = 24 * 60 * 60
-# Longest a reply may hold the in-flight slot if its process dies without releasing it.
+# Longest a reply may hold the in-flight slot if its process dies without
+# releasing it. A streaming reply renews it every IN_FLIGHT_RENEW_SECONDS; before
+# the first token a turn waits at most two endpoints x two attempts x the
+# first-token deadline (4 x 30 s by default), within the TTL.
 IN_FLIGHT_TTL = 180
+IN_FLIGHT_RENEW_SECONDS = 60
 
 # KEYS: minute counter, day's tokens, in-flight slot.
 # ARGV: rate limit, tokens to reserve, daily budget, reply id, in-flight ttl, day ttl.
@@ -44,6 +48,13 @@ return 0
 """
 
 
+# KEYS: in-flight slot. ARGV: reply id, ttl. Extends the slot only if this reply holds it.
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2])) end
+return 0
+"""
+
+
 @dataclass(frozen=True)
 class Refusal:
     code: str  # "rate_limited" or "busy"
@@ -60,14 +71,16 @@ def _keys(user_id: int, partner_id: int, now: float) -> tuple[str, str, str]:
     )
 
 
-def chat_admit(*, user_id: int, partner_id: int, reply_id: str, reserve_tokens: int) -> Refusal | None:
-    """Admit one message: count it, reserve its tokens, take the in-flight slot.
+def chat_admit(
+    *, user_id: int, partner_id: int, reply_id: str, reserve_tokens: int, now: float | None = None
+) -> Refusal | None:
+    """Admit one message at `now`: count it, reserve its tokens, take the in-flight slot.
 
-    Returns None when admitted (the caller must later call chat_release), or the
-    Refusal to send. Every attempt counts against the per-minute rate; a refused
-    one reserves nothing.
+    Returns None when admitted (the caller must later call chat_release with the
+    same `now` as `admitted_at`), or the Refusal to send. Every attempt counts
+    against the per-minute rate; a refused one reserves nothing.
     """
-    now = time.time()
+    now = time.time() if now is None else now
     verdict = redis_client().eval(
         _ADMIT,
         3,
@@ -94,11 +107,19 @@ def chat_admit(*, user_id: int, partner_id: int, reply_id: str, reserve_tokens: 
     return None
 
 
-def chat_release(*, user_id: int, partner_id: int, reply_id: str, reserved: int, used: int) -> None:
+def chat_release(
+    *, user_id: int, partner_id: int, reply_id: str, reserved: int, used: int, admitted_at: float
+) -> None:
     """Free the in-flight slot and charge what the reply used instead of the reservation.
 
-    After midnight UTC the reservation belonged to yesterday's counter: nothing
-    is given back to, or charged on, the new day.
+    The difference settles on the counter of the day the turn was admitted
+    (`admitted_at`), so a turn spanning midnight neither refunds nor charges the new day.
     """
-    _, tokens_key, in_flight_key = _keys(user_id, partner_id, time.time())
+    _, tokens_key, in_flight_key = _keys(user_id, partner_id, admitted_at)
     redis_client().eval(_RELEASE, 2, in_flight_key, tokens_key, reply_id, used - reserved)
+
+
+def chat_renew(*, user_id: int, partner_id: int, reply_id: str) -> None:
+    """Keep the in-flight slot of a reply that is still streaming."""
+    _, _, in_flight_key = _keys(user_id, partner_id, time.time())
+    redis_client().eval(_RENEW, 1, in_flight_key, reply_id, IN_FLIGHT_TTL)

@@ -5,6 +5,7 @@ turn makes exactly two of them: one before the model is asked, one after it
 has answered. Nothing in either waits on the channel layer.
 """
 
+import time
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -25,6 +26,7 @@ class TurnStart:
 
     message: Message | None = None
     prompt: list[dict] | None = None
+    admitted_at: float = 0.0
     duplicate: Message | None = None
     refusal: Refusal | None = None
 
@@ -44,12 +46,23 @@ def turn_begin(
     existing = message_find(partner=partner, client_id=client_id)
     if existing is not None:
         return TurnStart(duplicate=existing)
+    admitted_at = time.time()
     refusal = chat_admit(
-        user_id=user.pk, partner_id=partner.pk, reply_id=reply_id, reserve_tokens=reserve_tokens
+        user_id=user.pk,
+        partner_id=partner.pk,
+        reply_id=reply_id,
+        reserve_tokens=reserve_tokens,
+        now=admitted_at,
     )
     if refusal is not None:
         return TurnStart(refusal=refusal)
-    admitted = dict(user_id=user.pk, partner_id=partner.pk, reply_id=reply_id, reserved=reserve_tokens)
+    admitted = dict(
+        user_id=user.pk,
+        partner_id=partner.pk,
+        reply_id=reply_id,
+        reserved=reserve_tokens,
+        admitted_at=admitted_at,
+    )
     try:
         message, created = message_accept(
             partner=partner, client_id=client_id, text=text, announce=False
@@ -68,7 +81,7 @@ def turn_begin(
     except BaseException:
         chat_release(**admitted, used=0)
         raise
-    return TurnStart(message=message, prompt=prompt)
+    return TurnStart(message=message, prompt=prompt, admitted_at=admitted_at)
 
 
 def turn_usage(*, prompt: list[dict], text: str, end: StreamEnd) -> Usage:
@@ -88,18 +101,30 @@ def turn_end(
     message: Message,
     reply_id: str,
     reserved: int,
+    admitted_at: float,
     text: str,
     end: StreamEnd,
     usage: Usage,
 ) -> Message | None:
-    """Release the in-flight slot, charge what was used, and store the reply (if any)."""
-    chat_release(
-        user_id=user.pk,
-        partner_id=partner.pk,
-        reply_id=reply_id,
-        reserved=reserved,
-        used=usage.prompt_tokens + usage.completion_tokens,
-    )
-    return reply_record(
-        user_message=message, text=text, finish_reason=end.finish_reason, usage=usage, announce=False
-    )
+    """Store the reply (if any), then release the in-flight slot and charge what was used.
+
+    The slot is freed only after the reply is stored, so the next turn's prompt
+    (on any process) includes it; it is freed even if storing fails.
+    """
+    try:
+        return reply_record(
+            user_message=message,
+            text=text,
+            finish_reason=end.finish_reason,
+            usage=usage,
+            announce=False,
+        )
+    finally:
+        chat_release(
+            user_id=user.pk,
+            partner_id=partner.pk,
+            reply_id=reply_id,
+            reserved=reserved,
+            used=usage.prompt_tokens + usage.completion_tokens,
+            admitted_at=admitted_at,
+        )

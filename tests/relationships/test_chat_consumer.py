@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import time
 
 import httpx
 import pytest
@@ -12,6 +13,7 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from project.asgi import application
 from project.llm import Endpoint, LLMClient
+from project.redis import redis_client
 from relationships.chat import consumers
 from relationships.models import Message
 from tests.factories import PartnerFactory
@@ -66,6 +68,22 @@ async def frames_until(ws, frame_type, timeout=3):
 async def chat(ws, text="Hello!", client_id="c1"):
     await ws.send_json_to({"type": "message", "client_id": client_id, "text": text})
     return await frames_until(ws, "reply.end")
+
+
+@sync_to_async
+def limits_state(user, partner) -> tuple[bytes | None, int]:
+    """(the in-flight slot's holder, today's reserved or charged tokens) in Redis."""
+    from relationships.chat.limits import _keys
+
+    _, tokens_key, in_flight_key = _keys(user.pk, partner.pk, time.time())
+    client = redis_client()
+    return client.get(in_flight_key), int(client.get(tokens_key) or 0)
+
+
+async def one_reply_end(ws, frames):
+    """The turn ended exactly once: nothing more arrives after its reply.end."""
+    assert [f["type"] for f in frames].count("reply.end") == 1
+    assert await ws.receive_nothing(timeout=0.3)
 
 
 async def mid_slow_reply(user, partner, upstream):
@@ -380,19 +398,128 @@ async def test_frames_after_a_4403_are_ignored_without_a_crash(user, others_part
     assert not await Message.objects.aexists()
 
 
-async def test_a_fault_behind_a_frame_gives_server_error_and_the_socket_lives(
+async def test_a_fault_inside_turn_begin_gives_server_error_and_releases_the_slot(
     user, partner, upstream, monkeypatch
 ):
-    def redis_timeout(**kwargs):
-        raise TimeoutError("Timeout reading from redis")
+    from relationships.chat import turns
+
+    def broken_history(**kwargs):
+        raise TimeoutError("Timeout reading from the database")
 
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     with monkeypatch.context() as patch:
-        patch.setattr(consumers, "turn_begin", redis_timeout)
+        patch.setattr(turns, "prompt_history", broken_history)
         await ws.send_json_to({"type": "message", "client_id": "c1", "text": "hi"})
         error = await ws.receive_json_from()
     assert (error["code"], error["retryable"]) == ("server_error", True)
+    assert await limits_state(user, partner) == (None, 0)  # admitted, then released
 
     assert (await chat(ws, "again", "c2"))[-1]["finish_reason"] == "stop"
+    await ws.disconnect()
+
+
+async def test_after_a_normal_turn_the_slot_is_free_and_only_usage_is_charged(user, partner, upstream):
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    frames = await chat(ws)
+    await one_reply_end(ws, frames)
+    assert await limits_state(user, partner) == (None, frames[-1]["usage"]["total_tokens"])
+    await ws.disconnect()
+
+
+async def test_after_a_cancel_the_slot_is_free_and_only_usage_is_charged(user, partner, upstream):
+    ws = await mid_slow_reply(user, partner, upstream)
+    await ws.send_json_to({"type": "cancel"})
+    frames = await frames_until(ws, "reply.end")
+    await one_reply_end(ws, frames)
+    holder, charged = await limits_state(user, partner)
+    assert holder is None and charged == frames[-1]["usage"]["total_tokens"] > 0
+    await ws.disconnect()
+
+
+async def test_after_an_llm_failure_the_slot_is_free_and_nothing_is_charged(user, partner, upstream):
+    upstream.responses = [httpx.ConnectError("refused")]
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    await one_reply_end(ws, await chat(ws))
+    assert await limits_state(user, partner) == (None, 0)
+    await ws.disconnect()
+
+
+async def test_after_a_disconnect_mid_reply_the_slot_is_free(user, partner, upstream):
+    ws = await mid_slow_reply(user, partner, upstream)
+    await ws.disconnect()
+    holder, charged = await limits_state(user, partner)
+    assert holder is None and charged > 0  # what was generated is charged
+
+
+@pytest.mark.parametrize("gap", [0, 0.001])
+async def test_a_cancel_racing_the_start_still_ends_the_turn_once(user, partner, upstream, gap):
+    slow = reply_stream(*["word "] * 100)
+    upstream.responses = [lambda up: sse(slow, piece=40, delay=0.05), lambda up: sse(HELLO)]
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    await ws.send_json_to({"type": "message", "client_id": "c1", "text": "hi"})
+    if gap:
+        await asyncio.sleep(gap)
+    await ws.send_json_to({"type": "cancel"})
+
+    frames = await frames_until(ws, "reply.end")
+
+    await one_reply_end(ws, frames)
+    assert frames[-1]["finish_reason"] == "cancelled"
+    assert await limits_state(user, partner) == (None, frames[-1]["usage"]["total_tokens"])
+    assert (await chat(ws, "next", "c2"))[-1]["finish_reason"] == "stop"
+    await ws.disconnect()
+
+
+async def test_the_turn_stays_busy_until_its_reply_end_is_sent(user, partner, upstream, monkeypatch):
+    from relationships.chat import turns
+
+    # Storing the reply takes a while. (Not a sleep inside turn_end: Channels
+    # runs close_old_connections on the same database thread before every frame,
+    # so blocking that thread would hold back the frames this test sends.)
+    real = consumers.database_sync_to_async
+
+    def slow_turn_end(function):
+        wrapped = real(function)
+        if function is not turns.turn_end:
+            return wrapped
+
+        async def slowly(**kwargs):
+            await asyncio.sleep(0.3)
+            return await wrapped(**kwargs)
+
+        return slowly
+
+    monkeypatch.setattr(consumers, "database_sync_to_async", slow_turn_end)
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    await ws.send_json_to({"type": "message", "client_id": "c1", "text": "one"})
+    await frames_until(ws, "reply.delta")
+    await asyncio.sleep(0.1)  # the stream has ended; the turn is finishing
+
+    await ws.send_json_to({"type": "cancel"})
+    await ws.send_json_to({"type": "message", "client_id": "c2", "text": "two"})
+    frames = await frames_until(ws, "reply.end")
+
+    assert [f.get("code") for f in frames if f["type"] == "error"] == ["busy"]
+    assert frames[-1]["finish_reason"] == "stop"  # the cancel came too late to matter
+    await one_reply_end(ws, frames)
+    assert (await chat(ws, "three", "c3"))[-1]["finish_reason"] == "stop"
+    await ws.disconnect()
+
+
+async def test_a_failed_announcement_does_not_disturb_the_reply(user, partner, upstream, monkeypatch):
+    async def layer_down(group, event):
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(consumers, "send_event", layer_down)
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    frames = await chat(ws)
+    assert not [f for f in frames if f["type"] == "error"]
+    assert frames[-1]["finish_reason"] == "stop" and frames[-1]["message_id"]
+    await one_reply_end(ws, frames)
     await ws.disconnect()

@@ -23,17 +23,27 @@ class Upstream:
         return response
 
 
-def sse(data: bytes, *, piece: int = 5, delay: float = 0.0, then_raise=None, upstream=None):
-    async def body():
-        try:
-            for start in range(0, len(data), piece):
-                if delay:
-                    await asyncio.sleep(delay)
-                yield data[start : start + piece]
-            if then_raise is not None:
-                raise then_raise
-        finally:
-            if upstream is not None:
-                upstream.closed += 1
+class ScriptedStream(httpx.AsyncByteStream):
+    """A response body read piece by piece; `aclose` is what closing the response calls."""
 
-    return httpx.Response(200, content=body(), headers={"content-type": "text/event-stream"})
+    def __init__(self, data: bytes, piece: int, delay: float, then_raise, upstream):
+        self.data, self.piece, self.delay = data, piece, delay
+        self.then_raise, self.upstream = then_raise, upstream
+
+    async def __aiter__(self):
+        for start in range(0, len(self.data), self.piece):
+            if self.delay:
+                await asyncio.sleep(self.delay)
+            yield self.data[start : start + self.piece]
+        if self.then_raise is not None:
+            raise self.then_raise
+
+    async def aclose(self):
+        if self.upstream is not None:
+            self.upstream.closed += 1
+
+
+def sse(data: bytes, *, piece: int = 5, delay: float = 0.0, then_raise=None, upstream=None):
+    """A streamed 200 response. With `upstream`, its `closed` counts closed responses."""
+    stream = ScriptedStream(data, piece, delay, then_raise, upstream)
+    return httpx.Response(200, stream=stream, headers={"content-type": "text/event-stream"})
