@@ -286,6 +286,14 @@ class LLMClient:
             return []
         if not isinstance(chunk, dict):
             return []
+        try:
+            return self._chunk_texts(chunk, attempt)
+        except (TypeError, ValueError, AttributeError):
+            logger.warning("llm sent a malformed chunk")
+            attempt.error = LLMError("llm_error", "The language model sent a malformed reply.", retryable=True)
+            return []
+
+    def _chunk_texts(self, chunk: dict, attempt: _Attempt) -> list[str]:
         if chunk.get("error"):
             attempt.error = LLMError("llm_error", "The language model reported an error.", retryable=True)
             return []
@@ -295,14 +303,23 @@ class LLMClient:
                 int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
             )
         texts = []
-        for choice in chunk.get("choices") or []:
-            if not isinstance(choice, dict) or choice.get("index", 0) != 0:
+        choices = chunk.get("choices") or []
+        if not isinstance(choices, list):
+            raise TypeError("choices is not a list")
+        for choice in choices:
+            if not isinstance(choice, dict):
+                raise TypeError("a choice is not an object")
+            if choice.get("index", 0) != 0:
                 continue
             delta = choice.get("delta") or {}
-            content = delta.get("content") if isinstance(delta, dict) else None
+            if not isinstance(delta, dict):
+                raise TypeError("delta is not an object")
+            content = delta.get("content")
             if isinstance(content, str) and content:
                 texts.append(content)
             reason = choice.get("finish_reason")
+            if reason is not None and not isinstance(reason, str):
+                raise TypeError("finish_reason is not a string")
             if reason:
                 attempt.finish_reason = FINISH_REASONS.get(reason, "stop")
                 if FINISH_REASONS.get(reason) == "error":

@@ -203,3 +203,19 @@ async def test_cancelling_the_consumer_closes_the_upstream_request():
     with pytest.raises(asyncio.CancelledError):
         await task
     assert upstream.closed == 1
+
+
+@pytest.mark.parametrize(
+    "bad_chunk",
+    [
+        '{"choices": [], "usage": {"prompt_tokens": "many", "completion_tokens": 1}}',
+        '{"choices": [{"index": 0, "delta": {"content": "x"}, "finish_reason": ["stop"]}]}',
+        '{"choices": [{"index": 0, "delta": "not an object"}]}',
+        '{"choices": "nope"}',
+    ],
+)
+async def test_a_malformed_chunk_is_an_llm_error_not_a_crash(bad_chunk):
+    data = streams.stream(streams.chunk("Hi"), "data: " + bad_chunk, done=True)
+    text, end = await run(client_for(Upstream(sse(data))))
+    assert text == "Hi"
+    assert end.finish_reason == "error" and end.error.code == "llm_error"
