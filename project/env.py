@@ -46,6 +46,7 @@ env = environ.Env(
     CHAT_RATE_PER_MINUTE=(int, 20),
     CHAT_DAILY_TOKEN_BUDGET=(int, 200_000),
     CHAT_HISTORY_TOKEN_BUDGET=(int, 1200),
+    PROGRESSION_DAILY_XP_CAP=(int, 120),
     MEDIA_ROOT=(str, str(VAR_DIR / "media")),
     HOST=(str, "127.0.0.1"),
     PORT=(int, 8000),

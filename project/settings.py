@@ -182,6 +182,10 @@ CHAT_RATE_PER_MINUTE = env("CHAT_RATE_PER_MINUTE")
 CHAT_DAILY_TOKEN_BUDGET = env("CHAT_DAILY_TOKEN_BUDGET")
 CHAT_HISTORY_TOKEN_BUDGET = env("CHAT_HISTORY_TOKEN_BUDGET")
 
+# XP a relationship may earn per UTC day from conversation and interactions
+# (operators' grants are not capped). See docs/progression.md.
+PROGRESSION_DAILY_XP_CAP = env("PROGRESSION_DAILY_XP_CAP")
+
 # --- Celery -----------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from relationships.models import Message, Partner
+from relationships.models import Feature, Level, Message, Partner, Relationship, XPEvent
 
 
 @admin.register(Partner)
@@ -39,4 +39,45 @@ class MessageAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Level)
+class LevelAdmin(admin.ModelAdmin):
+    """The ladder: editing thresholds re-levels every relationship (levels are derived)."""
+
+    list_display = ("number", "name", "hearts", "xp_required")
+    list_editable = ("name", "hearts", "xp_required")
+
+
+@admin.register(Feature)
+class FeatureAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "required_level")
+    list_editable = ("required_level",)
+    search_fields = ("code", "name")
+
+
+class XPEventInline(admin.TabularInline):
+    model = XPEvent
+    fields = ("created_at", "source", "amount", "xp_after", "reason")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    ordering = ("-created_at",)
+    max_num = 0  # the ledger is append-only: nothing is added or changed here
+
+
+@admin.register(Relationship)
+class RelationshipAdmin(admin.ModelAdmin):
+    list_display = ("partner", "owner", "xp", "xp_on_day", "updated_at")
+    search_fields = ("partner__name", "partner__owner__username")
+    list_select_related = ("partner__owner",)
+    readonly_fields = ("partner", "xp", "xp_day", "xp_on_day", "created_at", "updated_at")
+    inlines = [XPEventInline]
+
+    @admin.display(description="user")
+    def owner(self, relationship):
+        return relationship.partner.owner
+
+    def has_add_permission(self, request):
         return False

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
@@ -6,10 +8,19 @@ from rest_framework.views import APIView
 from project.api.pagination import CreatedCursorPagination
 from project.api.serializers import ErrorSerializer
 from relationships.selectors import message_list_for, partner_get_for, partner_list_for
+from relationships.selectors.progression import (
+    ladder,
+    relationship_get_for,
+    relationship_progress,
+    xp_events_for,
+)
 from relationships.serializers import (
+    LevelSerializer,
     MessageSerializer,
     PartnerInputSerializer,
     PartnerSerializer,
+    RelationshipProgressSerializer,
+    XPEventSerializer,
 )
 from relationships.services import partner_create, partner_delete, partner_update
 
@@ -92,3 +103,43 @@ class MessageListApi(APIView):
         messages = message_list_for(user=request.user, partner_id=partner_id)
         page = paginator.paginate_queryset(messages, request, view=self)
         return paginator.get_paginated_response(MessageSerializer(page, many=True).data)
+
+
+class RelationshipApi(APIView):
+    @extend_schema(
+        responses={200: RelationshipProgressSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
+        tags=["progression"],
+    )
+    def get(self, request, partner_id: int):
+        """Level, hearts, XP and what is unlocked with one of your partners."""
+        relationship = relationship_get_for(user=request.user, partner_id=partner_id)
+        progress = relationship_progress(
+            relationship=relationship,
+            daily_cap=settings.PROGRESSION_DAILY_XP_CAP,
+            today=timezone.now().date(),
+        )
+        return Response(RelationshipProgressSerializer(progress).data)
+
+
+class LevelListApi(APIView):
+    @extend_schema(responses={200: LevelSerializer(many=True), 401: ErrorSerializer}, tags=["progression"])
+    def get(self, request):
+        """The intimacy ladder, lowest level first."""
+        return Response(LevelSerializer(ladder(), many=True).data)
+
+
+class XPEventListApi(APIView):
+    pagination_class = CreatedCursorPagination
+
+    @extend_schema(
+        parameters=CURSOR_PARAMS,
+        responses={200: XPEventSerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
+        tags=["progression"],
+    )
+    def get(self, request, partner_id: int):
+        """The relationship's XP ledger, newest first."""
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(
+            xp_events_for(user=request.user, partner_id=partner_id), request, view=self
+        )
+        return paginator.get_paginated_response(XPEventSerializer(page, many=True).data)

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.deconstruct import deconstructible
 
@@ -133,3 +134,81 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.role} message {self.pk} to partner {self.partner_id}"
+
+
+class Level(models.Model):
+    """One rung of the intimacy ladder. Operators edit the ladder in the admin."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    name = models.CharField(max_length=40)
+    hearts = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(3)], help_text="0 to 3"
+    )
+    xp_required = models.PositiveIntegerField(unique=True)
+
+    class Meta:
+        ordering = ("number",)
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.name} ({'♥' * self.hearts or '–'}, {self.xp_required} XP)"
+
+
+class Feature(models.Model):
+    """Something a relationship unlocks at a level (the partner's Moments, selfies...)."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=60)
+    description = models.CharField(max_length=200, blank=True)
+    required_level = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ("required_level", "code")
+
+    def __str__(self) -> str:
+        return f"{self.code} (level {self.required_level})"
+
+
+class Relationship(models.Model):
+    """A user's bond with one partner: XP totals. The level is derived from XP and the ladder."""
+
+    partner = models.OneToOneField(Partner, on_delete=models.CASCADE, related_name="relationship")
+    xp = models.PositiveIntegerField(default=0)
+    # Earned on `xp_day` (UTC) from capped sources; a new day starts from zero.
+    xp_day = models.DateField(null=True, blank=True)
+    xp_on_day = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+
+    def __str__(self) -> str:
+        return f"relationship with {self.partner}"
+
+
+class XPEvent(models.Model):
+    """The append-only ledger of XP: every award, with its source and a unique key."""
+
+    class Source(models.TextChoices):
+        MESSAGE = "message"
+        STREAK = "streak"
+        MOMENT_LIKE = "moment_like"
+        MOMENT_COMMENT = "moment_comment"
+        SELFIE = "selfie"
+        GRANT = "grant"
+
+    relationship = models.ForeignKey(Relationship, on_delete=models.CASCADE, related_name="events")
+    source = models.CharField(max_length=20, choices=Source.choices)
+    amount = models.PositiveIntegerField()
+    # One unit of work earns once: a retried task or a double click changes nothing.
+    idempotency_key = models.CharField(max_length=120, unique=True)
+    reason = models.CharField(max_length=200, blank=True)
+    xp_after = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        indexes = [models.Index(fields=["relationship", "-created_at", "-id"])]
+
+    def __str__(self) -> str:
+        return f"+{self.amount} XP ({self.source}) to relationship {self.relationship_id}"

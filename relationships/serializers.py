@@ -7,8 +7,10 @@ from relationships.models import (
     MAX_INTERESTS,
     MAX_TRAIT_LENGTH,
     MAX_TRAITS,
+    Level,
     Message,
     Partner,
+    XPEvent,
 )
 
 
@@ -77,3 +79,34 @@ class MessageSerializer(serializers.ModelSerializer):
 
     def get_finish_reason(self, message) -> str | None:
         return message.finish_reason or None
+
+
+class LevelSerializer(serializers.ModelSerializer):
+    level = serializers.IntegerField(source="number")
+
+    class Meta:
+        model = Level
+        fields = ("level", "name", "hearts", "xp_required")
+
+
+class LockedFeatureSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    required_level = serializers.IntegerField()
+
+
+class RelationshipProgressSerializer(serializers.Serializer):
+    level = serializers.IntegerField()
+    level_name = serializers.CharField()
+    hearts = serializers.IntegerField()
+    xp = serializers.IntegerField()
+    xp_for_next_level = serializers.IntegerField(allow_null=True)
+    unlocked_features = serializers.ListField(child=serializers.CharField())
+    locked_features = LockedFeatureSerializer(many=True)
+    xp_today = serializers.IntegerField()
+    daily_cap = serializers.IntegerField()
+
+
+class XPEventSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = XPEvent
+        fields = ("id", "source", "amount", "reason", "xp_after", "created_at")

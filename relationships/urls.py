@@ -6,6 +6,17 @@ urlpatterns = [
     path("partners/", apis.PartnerListApi.as_view(), name="partner-list"),
     path("partners/<int:partner_id>/", apis.PartnerDetailApi.as_view(), name="partner-detail"),
     path(
+        "partners/<int:partner_id>/relationship/",
+        apis.RelationshipApi.as_view(),
+        name="partner-relationship",
+    ),
+    path(
+        "partners/<int:partner_id>/relationship/events/",
+        apis.XPEventListApi.as_view(),
+        name="partner-relationship-events",
+    ),
+    path("levels/", apis.LevelListApi.as_view(), name="levels"),
+    path(
         "partners/<int:partner_id>/messages/",
         apis.MessageListApi.as_view(),
         name="partner-messages",

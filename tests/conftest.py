@@ -64,3 +64,17 @@ def assert_error(response, status: int, code: str) -> dict:
     assert isinstance(error["detail"], str) and error["detail"]
     assert isinstance(error["fields"], dict)
     return error
+
+
+@pytest.fixture
+def seeded_ladder(transactional_db):
+    """The ladder and features as the data migration seeds them.
+
+    Transactional tests flush the database, seeded rows included; those that
+    need the ladder ask for this (the migration's own seeding, idempotent).
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("relationships.migrations.0004_seed_ladder").seed(apps, None)

@@ -12,7 +12,7 @@ from django.http import Http404
 from rest_framework import serializers
 
 from project.api.serializers import StrictCharField
-from project.events import chat_group, send_event
+from project.events import chat_group, send_event, user_group
 from project.llm import LLMError, StreamEnd, get_llm_client
 from project.llm.client import estimate_tokens
 from project.ws.consumers import CLOSE_FORBIDDEN, AuthenticatedJsonConsumer
@@ -80,6 +80,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
             return
         self.group = chat_group(self.user.pk, self.partner.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
+        await self.channel_layer.group_add(user_group(self.user.pk), self.channel_name)
         await self.send_json(ready)
 
     @database_sync_to_async
@@ -108,8 +109,9 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         if self.group:
             try:
                 await self.channel_layer.group_discard(self.group, self.channel_name)
-            except Exception:  # the group entry expires on its own (channels_redis group_expiry)
-                logger.warning("could not leave the chat group", exc_info=True)
+                await self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name)
+            except Exception:  # the group entries expire on their own (channels_redis group_expiry)
+                logger.warning("could not leave the chat groups", exc_info=True)
 
     # --- client frames -----------------------------------------------------------
 
@@ -265,6 +267,19 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                 self.turn = None
 
     # --- channel-layer events ------------------------------------------------------
+
+    async def progress_update(self, event):
+        """XP changed on a relationship of this user: shown on that partner's sockets."""
+        if event["partner_id"] == self.partner.pk:
+            await self.send_json(
+                {"type": "progress", **{k: event[k] for k in ("xp", "level", "xp_delta", "xp_for_next_level")}}
+            )
+
+    async def level_up(self, event):
+        """A relationship of this user crossed a threshold: every socket of the user hears it."""
+        await self.send_json(
+            {"type": "level_up", **{k: event[k] for k in ("partner_id", "level", "name", "hearts", "unlocked")}}
+        )
 
     async def chat_message(self, event):
         """A finished message from another of this user's sockets on this partner."""

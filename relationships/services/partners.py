@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
-from relationships.models import Partner
+from relationships.models import Partner, Relationship
 
 PARTNER_FIELDS = frozenset(Partner.DESIGN_FIELDS)
 
@@ -50,6 +50,7 @@ def partner_create(
     _check_mode_allowed(owner=owner, relationship_mode=partner.relationship_mode)
     partner.full_clean()
     partner.save()
+    Relationship.objects.create(partner=partner)
     return partner
 
 

@@ -152,3 +152,24 @@ def test_a_refresh_token_works_once_even_when_presented_concurrently(postgres_on
     outcomes = race(8, rotate)
 
     assert sorted(outcomes) == ["InvalidToken"] * 7 + ["rotated"]
+
+
+def test_twenty_concurrent_awards_of_one_xp_add_exactly_twenty():
+    # Runs on PostgreSQL in CI and on the SQLite file elsewhere: both must hold.
+    from relationships.models import Relationship, XPEvent
+    from relationships.services import xp_award
+    from tests.factories import PartnerFactory
+
+    partner = PartnerFactory()
+    counter = iter(range(20))
+
+    def one():
+        return xp_award(
+            partner=partner, source="message", amount=1, idempotency_key=f"race:{next(counter)}"
+        ).amount
+
+    outcomes = race(20, one)
+
+    assert outcomes == [1] * 20
+    assert Relationship.objects.get(partner=partner).xp == 20
+    assert XPEvent.objects.filter(relationship__partner=partner).count() == 20

@@ -1,0 +1,29 @@
+from rest_framework import permissions, status
+
+from project.api.errors import HearthAPIException
+from relationships.selectors.progression import feature_lock, relationship_get_for
+
+
+class FeatureLocked(HearthAPIException):
+    status_code = status.HTTP_403_FORBIDDEN
+    default_code = "feature_locked"
+    default_detail = "Your relationship has not reached the level this needs yet."
+
+
+def feature_require(*, user, partner_id: int, code: str) -> None:
+    """404 for someone else's partner; FeatureLocked (403) below the feature's level."""
+    required = feature_lock(relationship=relationship_get_for(user=user, partner_id=partner_id), code=code)
+    if required is not None:
+        raise FeatureLocked(feature=code, required_level=required)
+
+
+def requires_feature(code: str) -> type[permissions.BasePermission]:
+    """A DRF permission for views under /api/partners/{partner_id}/ that need `code` unlocked."""
+
+    class RequiresFeature(permissions.BasePermission):
+        def has_permission(self, request, view):
+            feature_require(user=request.user, partner_id=view.kwargs["partner_id"], code=code)
+            return True
+
+    RequiresFeature.__name__ = f"Requires_{code}"
+    return RequiresFeature

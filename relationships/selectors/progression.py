@@ -1,0 +1,76 @@
+from django.db.models import QuerySet
+
+from accounts.models import User
+from relationships.models import Feature, Level, Partner, Relationship, XPEvent
+from relationships.selectors.partners import partner_get_for
+
+
+def ladder() -> list[Level]:
+    return list(Level.objects.all())
+
+
+def level_of(xp: int, levels: list[Level]) -> tuple[Level | None, Level | None]:
+    """(the level `xp` reaches, the next one) on `levels`, lowest first.
+
+    Derived, never stored: editing the ladder re-levels every relationship at once.
+    """
+    current, following = None, None
+    for level in levels:
+        if level.xp_required <= xp:
+            current = level
+        elif following is None:
+            following = level
+    return current, following
+
+
+def relationship_of(partner: Partner) -> Relationship:
+    """The partner's relationship; a zero one (unsaved) if none was stored yet."""
+    try:
+        return partner.relationship
+    except Relationship.DoesNotExist:
+        return Relationship(partner=partner)
+
+
+def relationship_get_for(*, user: User, partner_id: int) -> Relationship:
+    return relationship_of(partner_get_for(user=user, partner_id=partner_id))
+
+
+def relationship_progress(*, relationship: Relationship, daily_cap: int, today) -> dict:
+    """Everything the app shows about a relationship's progress (two queries)."""
+    levels = ladder()
+    current, following = level_of(relationship.xp, levels)
+    number = current.number if current else 0
+    features = list(Feature.objects.all())
+    return {
+        "level": number,
+        "level_name": current.name if current else "",
+        "hearts": current.hearts if current else 0,
+        "xp": relationship.xp,
+        "xp_for_next_level": following.xp_required if following else None,
+        "unlocked_features": [f.code for f in features if f.required_level <= number],
+        "locked_features": [
+            {"code": f.code, "required_level": f.required_level}
+            for f in features
+            if f.required_level > number
+        ],
+        "xp_today": relationship.xp_on_day if relationship.xp_day == today else 0,
+        "daily_cap": daily_cap,
+    }
+
+
+def feature_lock(*, relationship: Relationship, code: str) -> int | None:
+    """The level `code` needs if the relationship has not reached it; None when unlocked.
+
+    The one place that answers "is this unlocked?" (REST permission and sockets).
+    """
+    feature = Feature.objects.filter(code=code).first()
+    if feature is None:
+        raise LookupError(f"no feature {code!r}")
+    current, _ = level_of(relationship.xp, ladder())
+    number = current.number if current else 0
+    return None if feature.required_level <= number else feature.required_level
+
+
+def xp_events_for(*, user: User, partner_id: int) -> QuerySet[XPEvent]:
+    relationship = relationship_get_for(user=user, partner_id=partner_id)
+    return XPEvent.objects.filter(relationship_id=relationship.pk) if relationship.pk else XPEvent.objects.none()
