@@ -176,6 +176,10 @@ class Relationship(models.Model):
     # Earned on `xp_day` (UTC) from capped sources; a new day starts from zero.
     xp_day = models.DateField(null=True, blank=True)
     xp_on_day = models.PositiveIntegerField(default=0)
+    # Consecutive UTC days with an exchange, ending on `last_active_on`. A gap
+    # restarts the streak at 1; it never takes XP or levels away.
+    streak_days = models.PositiveIntegerField(default=0)
+    last_active_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

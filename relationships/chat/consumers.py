@@ -224,7 +224,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         try:
             usage = turn_usage(prompt=turn.prompt, text=text, end=end)
             try:
-                reply = await database_sync_to_async(turn_end)(
+                closed = await database_sync_to_async(turn_end)(
                     user=self.user,
                     partner=self.partner,
                     message=turn.message,
@@ -235,9 +235,10 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                     end=end,
                     usage=usage,
                 )
+                reply, events = closed.reply, closed.events
             except Exception:
                 logger.exception("could not close a chat turn")
-                reply = None
+                reply, events = None, ()
             if not self.closed:
                 try:
                     if end.error:
@@ -258,10 +259,12 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                     pass  # the client is gone; the reply is stored
             self.turn = None  # the next message may come now
             if reply is not None:
+                events = (message_event(reply, origin=self.channel_name), *events)
+            for group, event in events:  # the reply to other devices; progress; level-ups
                 try:
-                    await send_event(*message_event(reply, origin=self.channel_name))
+                    await send_event(group, event)
                 except Exception:
-                    logger.warning("could not announce a reply to the other devices", exc_info=True)
+                    logger.warning("could not send an event to the user's sockets", exc_info=True)
         finally:
             if self.turn is turn:
                 self.turn = None

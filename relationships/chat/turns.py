@@ -18,6 +18,7 @@ from relationships.chat.prompt import build_messages
 from relationships.models import Message, Partner
 from relationships.selectors import message_find, prompt_history
 from relationships.services import message_accept, reply_record
+from relationships.services.progression import exchange_award
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,12 @@ def turn_usage(*, prompt: list[dict], text: str, end: StreamEnd) -> Usage:
     return Usage(0, 0, estimated=True)  # nothing generated: nothing charged
 
 
+@dataclass(frozen=True)
+class TurnEnd:
+    reply: Message | None
+    events: tuple = ()  # progress and level-up events for the consumer to send
+
+
 def turn_end(
     *,
     user: User,
@@ -105,20 +112,26 @@ def turn_end(
     text: str,
     end: StreamEnd,
     usage: Usage,
-) -> Message | None:
-    """Store the reply (if any), then release the in-flight slot and charge what was used.
+) -> TurnEnd:
+    """Store the reply (if any), award the exchange's XP when the partner answered in
+    full (stop or length), then release the in-flight slot and charge what was used.
 
     The slot is freed only after the reply is stored, so the next turn's prompt
     (on any process) includes it; it is freed even if storing fails.
     """
     try:
-        return reply_record(
+        reply = reply_record(
             user_message=message,
             text=text,
             finish_reason=end.finish_reason,
             usage=usage,
             announce=False,
         )
+        events: tuple = ()
+        if reply is not None and end.finish_reason in ("stop", "length"):
+            for award in exchange_award(user_message=message, announce=False):
+                events += award.events
+        return TurnEnd(reply, events)
     finally:
         chat_release(
             user_id=user.pk,

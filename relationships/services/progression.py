@@ -1,3 +1,4 @@
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -5,8 +6,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from project.events import send_event_on_commit, user_group
-from relationships.models import Feature, Partner, Relationship, XPEvent
+from relationships.models import Feature, Message, Partner, Relationship, XPEvent
+from relationships.scoring import message_xp, streak_xp
 from relationships.selectors.progression import ladder, level_of
+
+# How many of the user's earlier messages a new one is compared with for repeats.
+RECENT_FOR_REPEATS = 10
 
 
 @dataclass(frozen=True)
@@ -16,6 +21,7 @@ class Award:
     level_before: int
     level_after: int
     duplicate: bool = False
+    events: tuple = ()  # (group, event) pairs for the user's sockets
 
 
 def relationship_ensure(*, partner: Partner) -> Relationship:
@@ -24,7 +30,13 @@ def relationship_ensure(*, partner: Partner) -> Relationship:
 
 
 def xp_award(
-    *, partner: Partner, source: str, amount: int, idempotency_key: str, reason: str = ""
+    *,
+    partner: Partner,
+    source: str,
+    amount: int,
+    idempotency_key: str,
+    reason: str = "",
+    announce: bool = True,
 ) -> Award:
     """Add XP to the partner's relationship once per `idempotency_key`.
 
@@ -32,14 +44,19 @@ def xp_award(
     the totals change, so concurrent awards never lose or double XP. Sources
     other than operators' grants count against PROGRESSION_DAILY_XP_CAP per UTC
     day. After commit, the user's sockets hear `progress.update`, and `level.up`
-    when a threshold was crossed.
+    when a threshold was crossed; with `announce=False` the caller sends
+    `Award.events` itself (a consumer does, from the event loop).
     """
     if amount < 0:
         raise ValueError("XP is never taken away")
     relationship_ensure(partner=partner)
     try:
         with transaction.atomic():
-            return _award(partner, source, amount, idempotency_key, reason)
+            award = _award(partner, source, amount, idempotency_key, reason)
+            if announce:
+                for group, event in award.events:
+                    send_event_on_commit(group, event)
+            return award
     except IntegrityError:  # the same key, racing on another relationship row
         return _award_repeated(partner)
 
@@ -79,38 +96,89 @@ def _award(partner, source, amount, idempotency_key, reason) -> Award:
             xp_after=relationship.xp,
         )
     after = _level_number(relationship.xp, levels)
-    _announce(partner, relationship, amount, before, after, levels)
-    return Award(amount, relationship.xp, before, after)
+    events = _events(partner, relationship, amount, before, after, levels)
+    return Award(amount, relationship.xp, before, after, events=events)
 
 
-def _announce(partner, relationship, amount, before, after, levels) -> None:
+def _events(partner, relationship, amount, before, after, levels) -> tuple:
     group = user_group(partner.owner_id)
     _, following = level_of(relationship.xp, levels)
-    send_event_on_commit(
-        group,
-        {
-            "type": "progress.update",
-            "partner_id": partner.pk,
-            "xp": relationship.xp,
-            "level": after,
-            "xp_delta": amount,
-            "xp_for_next_level": following.xp_required if following else None,
-        },
-    )
+    events = [
+        (
+            group,
+            {
+                "type": "progress.update",
+                "partner_id": partner.pk,
+                "xp": relationship.xp,
+                "level": after,
+                "xp_delta": amount,
+                "xp_for_next_level": following.xp_required if following else None,
+            },
+        )
+    ]
     if after > before:
         level = next(level for level in levels if level.number == after)
         unlocked = list(
             Feature.objects.filter(required_level__gt=before, required_level__lte=after)
             .values_list("code", flat=True)
         )
-        send_event_on_commit(
-            group,
-            {
-                "type": "level.up",
-                "partner_id": partner.pk,
-                "level": after,
-                "name": level.name,
-                "hearts": level.hearts,
-                "unlocked": unlocked,
-            },
+        events.append(
+            (
+                group,
+                {
+                    "type": "level.up",
+                    "partner_id": partner.pk,
+                    "level": after,
+                    "name": level.name,
+                    "hearts": level.hearts,
+                    "unlocked": unlocked,
+                },
+            )
         )
+    return tuple(events)
+
+
+def exchange_award(*, user_message: Message, announce: bool = True) -> list[Award]:
+    """XP for a user message the partner answered: its substance (once per message)
+    and, on the relationship's first exchange of a UTC day, the streak bonus.
+
+    Consecutive days lengthen the streak; a gap restarts it at 1 and takes nothing away.
+    """
+    partner = user_message.partner
+    recent = list(
+        Message.objects.filter(
+            partner=partner, role=Message.Role.USER, created_at__lt=user_message.created_at
+        ).values_list("text", flat=True)[:RECENT_FOR_REPEATS]
+    )
+    awards = [
+        xp_award(
+            partner=partner,
+            source=XPEvent.Source.MESSAGE,
+            amount=message_xp(user_message.text, recent),
+            idempotency_key=f"message:{user_message.pk}",
+            announce=announce,
+        )
+    ]
+    today = timezone.now().date()
+    relationship_ensure(partner=partner)
+    with transaction.atomic():
+        relationship = Relationship.objects.select_for_update().get(partner=partner)
+        first_today = relationship.last_active_on != today
+        if first_today:
+            yesterday = today - datetime.timedelta(days=1)
+            continued = relationship.last_active_on == yesterday
+            relationship.streak_days = relationship.streak_days + 1 if continued else 1
+            relationship.last_active_on = today
+            relationship.save(update_fields=["streak_days", "last_active_on", "updated_at"])
+    if first_today:
+        awards.append(
+            xp_award(
+                partner=partner,
+                source=XPEvent.Source.STREAK,
+                amount=streak_xp(relationship.streak_days),
+                idempotency_key=f"streak:{partner.pk}:{today.isoformat()}",
+                reason=f"day {relationship.streak_days} in a row",
+                announce=announce,
+            )
+        )
+    return awards

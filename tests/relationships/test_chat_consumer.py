@@ -81,9 +81,12 @@ def limits_state(user, partner) -> tuple[bytes | None, int]:
 
 
 async def one_reply_end(ws, frames):
-    """The turn ended exactly once: nothing more arrives after its reply.end."""
+    """The turn ended exactly once: after its reply.end only progress news may follow."""
     assert [f["type"] for f in frames].count("reply.end") == 1
-    assert await ws.receive_nothing(timeout=0.3)
+    later = []
+    while not await ws.receive_nothing(timeout=0.3):
+        later.append((await ws.receive_json_from())["type"])
+    assert set(later) <= {"progress", "level_up"}, later
 
 
 async def mid_slow_reply(user, partner, upstream):
@@ -164,7 +167,9 @@ async def test_another_users_partner_is_refused_without_ready(user, others_partn
 async def test_a_resent_client_id_stores_nothing_new(user, partner, upstream):
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
-    first = (await chat(ws, "Once", "same"))[0]
+    frames = await chat(ws, "Once", "same")
+    await one_reply_end(ws, frames)  # and its progress news
+    first = frames[0]
 
     await ws.send_json_to({"type": "message", "client_id": "same", "text": "Once"})
     again = await ws.receive_json_from()
@@ -522,4 +527,48 @@ async def test_a_failed_announcement_does_not_disturb_the_reply(user, partner, u
     assert not [f for f in frames if f["type"] == "error"]
     assert frames[-1]["finish_reason"] == "stop" and frames[-1]["message_id"]
     await one_reply_end(ws, frames)
+    await ws.disconnect()
+
+
+async def xp_of(partner) -> int:
+    from relationships.models import Relationship
+
+    return (await Relationship.objects.aget(partner=partner)).xp
+
+
+async def test_substantial_exchanges_earn_more_than_one_letter_ones(user, partner, upstream):
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    progress = []
+    for n, text in enumerate(
+        [
+            "I went hiking this morning and the view from the ridge was unbelievable",
+            "Then I cooked a new curry recipe for my sister and she loved it",
+            "Tomorrow I have a job interview and I am nervous but also excited",
+        ]
+    ):
+        frames = await chat(ws, text, f"real-{n}")
+        await asyncio.sleep(0.2)
+        while not await ws.receive_nothing(timeout=0.2):
+            frames.append(await ws.receive_json_from())
+        progress += [f for f in frames if f["type"] == "progress"]
+    substantial = await xp_of(partner)
+
+    for n in range(5):
+        await chat(ws, "k", f"k-{n}")
+    one_letter = await xp_of(partner) - substantial
+
+    assert len(progress) >= 3 and progress[-1]["xp"] == substantial
+    assert all(p["xp_delta"] >= 0 for p in progress)
+    assert one_letter < substantial - 2  # five "k"s earn less than three real messages
+    await ws.disconnect()
+
+
+@override_settings(PROGRESSION_DAILY_XP_CAP=8)
+async def test_the_daily_cap_holds_in_conversation(user, partner, upstream):
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    for n in range(4):
+        await chat(ws, f"A long and thoughtful message number {n} about my day and my plans", f"c{n}")
+    assert await xp_of(partner) == 8
     await ws.disconnect()
