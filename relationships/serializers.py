@@ -102,6 +102,7 @@ class RelationshipProgressSerializer(serializers.Serializer):
     xp_for_next_level = serializers.IntegerField(allow_null=True)
     unlocked_features = serializers.ListField(child=serializers.CharField())
     locked_features = LockedFeatureSerializer(many=True)
+    streak_days = serializers.IntegerField()
     xp_today = serializers.IntegerField()
     daily_cap = serializers.IntegerField()
 

@@ -1,3 +1,5 @@
+import datetime
+
 from django.db.models import QuerySet
 
 from accounts.models import User
@@ -53,6 +55,11 @@ def relationship_progress(*, relationship: Relationship, daily_cap: int, today) 
             for f in features
             if f.required_level > number
         ],
+        "streak_days": (
+            relationship.streak_days
+            if relationship.last_active_on in (today, today - datetime.timedelta(days=1))
+            else 0  # the streak is over; nothing else is
+        ),
         "xp_today": relationship.xp_on_day if relationship.xp_day == today else 0,
         "daily_cap": daily_cap,
     }

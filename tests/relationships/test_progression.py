@@ -36,7 +36,7 @@ def test_a_new_relationship_starts_at_the_lowest_level(auth_api, partner):
     assert body["xp_for_next_level"] == 50
     assert body["unlocked_features"] == []
     assert {"code": "moments", "required_level": 2} in body["locked_features"]
-    assert body["daily_cap"] == 120 and body["xp_today"] == 0
+    assert body["daily_cap"] == 120 and body["xp_today"] == 0 and body["streak_days"] == 0
 
 
 def test_another_users_relationship_is_404(auth_api, others_partner):

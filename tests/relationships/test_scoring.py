@@ -60,6 +60,12 @@ def test_consecutive_days_build_the_streak_and_a_break_only_restarts_it(partner)
     awards = exchange_award(user_message=say(partner, "hello again", 1))
     relationship.refresh_from_db()
     assert relationship.streak_days == 4 and awards[-1].amount == streak_xp(4)
+    from relationships.selectors.progression import relationship_progress
+
+    shown = relationship_progress(relationship=relationship, daily_cap=120, today=today)
+    assert shown["streak_days"] == 4
+    later = relationship_progress(relationship=relationship, daily_cap=120, today=today + datetime.timedelta(days=3))
+    assert later["streak_days"] == 0 and later["xp"] == relationship.xp
 
     Relationship.objects.filter(pk=relationship.pk).update(last_active_on=today - datetime.timedelta(days=5))
     before = Relationship.objects.get(pk=relationship.pk).xp
