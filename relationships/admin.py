@@ -1,6 +1,15 @@
+import uuid
+
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from relationships.models import Feature, Level, Message, Partner, Relationship, XPEvent
+from relationships.selectors.engagement import engagement_summary
+from relationships.services import xp_award
 
 
 @admin.register(Partner)
@@ -67,17 +76,70 @@ class XPEventInline(admin.TabularInline):
     max_num = 0  # the ledger is append-only: nothing is added or changed here
 
 
+class GrantXPForm(forms.Form):
+    amount = forms.IntegerField(min_value=1, max_value=100_000)
+    reason = forms.CharField(max_length=150, help_text="Why: it is kept in the ledger.")
+
+
 @admin.register(Relationship)
 class RelationshipAdmin(admin.ModelAdmin):
-    list_display = ("partner", "owner", "xp", "xp_on_day", "updated_at")
+    list_display = ("partner", "owner", "xp", "streak_days", "xp_on_day", "updated_at")
     search_fields = ("partner__name", "partner__owner__username")
     list_select_related = ("partner__owner",)
-    readonly_fields = ("partner", "xp", "xp_day", "xp_on_day", "created_at", "updated_at")
+    readonly_fields = (
+        "partner", "xp", "grant", "streak_days", "last_active_on", "xp_day", "xp_on_day",
+        "created_at", "updated_at",
+    )
     inlines = [XPEventInline]
 
     @admin.display(description="user")
     def owner(self, relationship):
         return relationship.partner.owner
 
+    @admin.display(description="grant XP")
+    def grant(self, relationship):
+        url = reverse("admin:relationships_relationship_grant", args=[relationship.pk])
+        return format_html('<a href="{}">Grant XP…</a>', url)
+
     def has_add_permission(self, request):
         return False
+
+    def get_urls(self):
+        extra = [
+            path(
+                "<int:relationship_id>/grant-xp/",
+                self.admin_site.admin_view(self.grant_view),
+                name="relationships_relationship_grant",
+            ),
+            path(
+                "engagement/",
+                self.admin_site.admin_view(self.engagement_view),
+                name="relationships_engagement",
+            ),
+        ]
+        return extra + super().get_urls()
+
+    def grant_view(self, request, relationship_id: int):
+        """An audited grant: through xp_award, with the operator's name in the ledger."""
+        relationship = get_object_or_404(Relationship.objects.select_related("partner"), pk=relationship_id)
+        if not self.has_view_permission(request, relationship) or not request.user.is_superuser:
+            raise PermissionDenied
+        form = GrantXPForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            award = xp_award(
+                partner=relationship.partner,
+                source=XPEvent.Source.GRANT,
+                amount=form.cleaned_data["amount"],
+                idempotency_key=f"grant:{uuid.uuid4()}",
+                reason=f"admin {request.user.username}: {form.cleaned_data['reason']}"[:200],
+            )
+            self.message_user(
+                request, f"Granted {award.amount} XP: now {award.xp} XP, level {award.level_after}."
+            )
+            return redirect("admin:relationships_relationship_change", relationship.pk)
+        context = {**self.admin_site.each_context(request), "relationship": relationship, "form": form}
+        return render(request, "admin/relationships/grant_xp.html", context)
+
+    def engagement_view(self, request):
+        context = {**self.admin_site.each_context(request), "summary": engagement_summary()}
+        return render(request, "admin/relationships/engagement.html", context)

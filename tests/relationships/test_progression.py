@@ -140,3 +140,61 @@ async def test_a_grant_crossing_a_threshold_reaches_every_open_socket(
 @pytest.fixture
 def mira(user):
     return PartnerFactory(owner=user, name="Mira")
+
+
+@pytest.fixture
+def operator(client, db):
+    from tests.factories import UserFactory
+
+    admin_user = UserFactory(is_staff=True, is_superuser=True, username="ops")
+    client.force_login(admin_user)
+    return client
+
+
+def test_an_operator_grants_xp_in_the_admin_and_it_is_audited(operator, partner):
+    relationship = Relationship.objects.create(partner=partner)
+    url = f"/admin/relationships/relationship/{relationship.pk}/grant-xp/"
+
+    assert operator.get(url).status_code == 200
+    response = operator.post(url, {"amount": 160, "reason": "apology for an outage"})
+
+    assert response.status_code == 302
+    event = XPEvent.objects.get()
+    assert (event.source, event.amount, event.reason) == ("grant", 160, "admin ops: apology for an outage")
+    assert operator.post(url, {"amount": 0, "reason": "x"}).status_code == 200  # form error, no grant
+    assert XPEvent.objects.count() == 1
+
+
+def test_the_engagement_page_shows_figures_without_message_text(operator, partner):
+    import datetime
+
+    from django.utils import timezone
+
+    from relationships.models import Message
+
+    start = timezone.now() - datetime.timedelta(hours=3)
+    texts = ["secret one", "reply", "secret two", "reply", "secret three"]
+    for n, text in enumerate(texts):  # one session of 3 user turns, then a new one
+        message = Message.objects.create(partner=partner, role="user" if n % 2 == 0 else "partner", text=text)
+        gap = datetime.timedelta(minutes=5 if n < 4 else 120)
+        Message.objects.filter(pk=message.pk).update(created_at=start + gap * n)
+    award(partner, 60, "k")
+
+    page = operator.get("/admin/relationships/relationship/engagement/")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Conversation-turns per session" in html and "<strong>1.5</strong>" in html
+    assert "1. Acquaintance" in html
+    assert "secret" not in html
+    assert operator.get("/admin/relationships/relationship/").status_code == 200
+
+
+def test_the_ladder_is_editable_in_the_admin(operator):
+    level = Level.objects.get(number=2)
+    response = operator.post(
+        f"/admin/relationships/level/{level.pk}/change/",
+        {"number": 2, "name": "Good friend", "hearts": 1, "xp_required": 140},
+    )
+    assert response.status_code == 302
+    assert Level.objects.get(number=2).xp_required == 140
