@@ -17,6 +17,7 @@ from relationships.chat.limits import Refusal, chat_admit, chat_release
 from relationships.chat.prompt import build_messages
 from relationships.models import Message, Partner
 from relationships.selectors import message_find, prompt_history
+from relationships.selectors.progression import relationship_level
 from relationships.services import message_accept, reply_record
 from relationships.services.progression import exchange_award
 
@@ -78,6 +79,7 @@ def turn_begin(
             history=prompt_history(partner=partner),
             now=timezone.now(),
             history_budget_tokens=history_budget_tokens,
+            level=relationship_level(partner=partner),  # the tone warms as intimacy grows
         )
     except BaseException:
         chat_release(**admitted, used=0)

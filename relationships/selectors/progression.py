@@ -33,6 +33,14 @@ def relationship_of(partner: Partner) -> Relationship:
         return Relationship(partner=partner)
 
 
+def relationship_level(*, partner: Partner) -> int:
+    """The relationship's level now (fresh from the database: a long-lived consumer's
+    partner object would otherwise keep the XP it first saw)."""
+    xp = Relationship.objects.filter(partner=partner).values_list("xp", flat=True).first() or 0
+    current, _ = level_of(xp, ladder())
+    return current.number if current else 0
+
+
 def relationship_get_for(*, user: User, partner_id: int) -> Relationship:
     return relationship_of(partner_get_for(user=user, partner_id=partner_id))
 

@@ -572,3 +572,18 @@ async def test_the_daily_cap_holds_in_conversation(user, partner, upstream):
         await chat(ws, f"A long and thoughtful message number {n} about my day and my plans", f"c{n}")
     assert await xp_of(partner) == 8
     await ws.disconnect()
+
+
+async def test_the_prompts_tone_follows_the_relationships_level(user, partner, upstream, seeded_ladder):
+    from relationships.chat.prompt import WARMTH
+    from relationships.services import xp_award
+
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    await chat(ws, "hi", "c1")
+    assert WARMTH[0] in json.loads(upstream.requests[-1].content)["messages"][0]["content"]
+
+    await sync_to_async(xp_award)(partner=partner, source="grant", amount=450, idempotency_key="g")
+    await chat(ws, "hi again", "c2")
+    assert WARMTH[3] in json.loads(upstream.requests[-1].content)["messages"][0]["content"]
+    await ws.disconnect()
