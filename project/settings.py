@@ -268,7 +268,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {},
+    # A message's role and a comment's author share one choice set: one name for both.
+    "ENUM_NAME_OVERRIDES": {"SpeakerEnum": "relationships.models.Message.Role"},
 }
 
 # --- Security (production posture whenever DEBUG is off) --------------------

@@ -9,6 +9,7 @@ from project.health import HealthzApi, ReadyzApi
 api_patterns = [
     path("", include("accounts.urls")),
     path("", include("relationships.urls")),
+    path("", include("moments.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     re_path(r"^.*$", errors.api_not_found),

@@ -1,0 +1,79 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from moments.models import MomentLike
+from moments.selectors import comments_for, moment_feed_for, moment_get_for
+from moments.serializers import (
+    CommentInputSerializer,
+    CommentSerializer,
+    LikeSerializer,
+    MomentSerializer,
+)
+from moments.services import moment_comment, moment_like, moment_unlike
+from project.api.pagination import CreatedCursorPagination
+from project.api.serializers import ErrorSerializer
+from relationships.apis import CURSOR_PARAMS
+
+LOCKED_OR_MISSING = {401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
+
+
+class MomentFeedApi(APIView):
+    pagination_class = CreatedCursorPagination
+
+    @extend_schema(
+        parameters=CURSOR_PARAMS,
+        responses={200: MomentSerializer(many=True), **LOCKED_OR_MISSING},
+        tags=["moments"],
+    )
+    def get(self, request, partner_id: int):
+        """The partner's Moments, newest first. 403 feature_locked below the level."""
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(
+            moment_feed_for(user=request.user, partner_id=partner_id), request, view=self
+        )
+        return paginator.get_paginated_response(MomentSerializer(page, many=True).data)
+
+
+class MomentLikeApi(APIView):
+    def _answer(self, moment, request):
+        count = MomentLike.objects.filter(moment=moment).count()
+        liked = MomentLike.objects.filter(moment=moment, user=request.user).exists()
+        return Response(LikeSerializer({"liked": liked, "like_count": count}).data)
+
+    @extend_schema(request=None, responses={200: LikeSerializer, **LOCKED_OR_MISSING}, tags=["moments"])
+    def post(self, request, moment_id: int):
+        """Like (idempotent: liking twice counts and earns once)."""
+        moment = moment_get_for(user=request.user, moment_id=moment_id)
+        moment_like(moment=moment, user=request.user)
+        return self._answer(moment, request)
+
+    @extend_schema(request=None, responses={200: LikeSerializer, **LOCKED_OR_MISSING}, tags=["moments"])
+    def delete(self, request, moment_id: int):
+        """Unlike (idempotent)."""
+        moment = moment_get_for(user=request.user, moment_id=moment_id)
+        moment_unlike(moment=moment, user=request.user)
+        return self._answer(moment, request)
+
+
+class MomentCommentsApi(APIView):
+    pagination_class = CreatedCursorPagination
+
+    @extend_schema(responses={200: CommentSerializer(many=True), **LOCKED_OR_MISSING}, tags=["moments"])
+    def get(self, request, moment_id: int):
+        """The comments, newest last."""
+        moment = moment_get_for(user=request.user, moment_id=moment_id)
+        return Response(CommentSerializer(comments_for(moment=moment), many=True).data)
+
+    @extend_schema(
+        request=CommentInputSerializer,
+        responses={201: CommentSerializer, 400: ErrorSerializer, **LOCKED_OR_MISSING},
+        tags=["moments"],
+    )
+    def post(self, request, moment_id: int):
+        moment = moment_get_for(user=request.user, moment_id=moment_id)
+        serializer = CommentInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        comment = moment_comment(moment=moment, text=serializer.validated_data["text"])
+        return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)

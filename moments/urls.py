@@ -1,0 +1,9 @@
+from django.urls import path
+
+from moments import apis
+
+urlpatterns = [
+    path("partners/<int:partner_id>/moments/", apis.MomentFeedApi.as_view(), name="partner-moments"),
+    path("moments/<int:moment_id>/like/", apis.MomentLikeApi.as_view(), name="moment-like"),
+    path("moments/<int:moment_id>/comments/", apis.MomentCommentsApi.as_view(), name="moment-comments"),
+]
