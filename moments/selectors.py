@@ -55,3 +55,21 @@ def moment_get_for(*, user: User, moment_id: int) -> Moment:
 
 def comments_for(*, moment: Moment) -> QuerySet[MomentComment]:
     return MomentComment.objects.filter(moment=moment)
+
+
+def partners_due_a_moment(*, active_within_days: int = 7) -> QuerySet[Partner]:
+    """Partners whose relationship has `moments` unlocked and talked recently."""
+    import datetime
+
+    from django.utils import timezone
+
+    from relationships.models import Feature, Level
+
+    feature = Feature.objects.filter(code="moments").first()
+    level = Level.objects.filter(number=feature.required_level).first() if feature else None
+    if level is None:
+        return Partner.objects.none()
+    since = timezone.now().date() - datetime.timedelta(days=active_within_days)
+    return Partner.objects.filter(
+        relationship__xp__gte=level.xp_required, relationship__last_active_on__gte=since
+    ).select_related("owner")

@@ -1,8 +1,15 @@
+import datetime
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from accounts.models import User
-from moments.models import Moment, MomentComment, MomentLike
-from relationships.models import XPEvent
+from moments.generation import clean_post, moment_prompt, slot_of
+from moments.models import MAX_MOMENT_LENGTH, Moment, MomentComment, MomentLike
+from project.events import send_event_on_commit, user_group
+from project.llm.complete import complete
+from relationships.models import Partner, XPEvent
 from relationships.services import xp_award
 
 LIKE_XP = 2
@@ -45,3 +52,46 @@ def moment_comment(*, moment: Moment, text: str) -> MomentComment:
         idempotency_key=f"moment-comment:{comment.pk}",
     )
     return comment
+
+
+def moment_payload(moment: Moment) -> dict:
+    return {
+        "id": moment.pk,
+        "partner_id": moment.partner_id,
+        "text": moment.text,
+        "image_url": moment.image.url if moment.image else None,
+        "created_at": moment.created_at.isoformat(),
+    }
+
+
+def moment_generate(*, partner: Partner, now: datetime.datetime | None = None) -> Moment | None:
+    """Write the partner's post for the current time slot, once.
+
+    Idempotent per (partner, slot): a retried task never posts twice. A day has
+    MOMENTS_PER_DAY slots across the user's waking hours (none at night), so at
+    most that many posts. The LLM is asked before
+    anything is written, so if it fails (LLMError) nothing half-made is
+    published and the caller may retry. The user's sockets hear `moment.new`
+    after commit.
+    """
+    now = now or timezone.now()
+    time_zone = partner.owner.time_zone
+    slot = slot_of(now, time_zone, settings.MOMENTS_PER_DAY)
+    if slot is None:  # the user's night, or posting turned off
+        return None
+    slot_key = f"{partner.pk}:{slot}"
+    if Moment.objects.filter(slot_key=slot_key).exists():
+        return None
+    text = clean_post(
+        complete(moment_prompt(partner=partner, now=now, time_zone=time_zone), max_tokens=120),
+        MAX_MOMENT_LENGTH,
+    )
+    try:
+        with transaction.atomic():
+            moment = Moment.objects.create(partner=partner, text=text, slot_key=slot_key)
+            send_event_on_commit(
+                user_group(partner.owner_id), {"type": "moment.new", "moment": moment_payload(moment)}
+            )
+    except IntegrityError:  # the same slot, written meanwhile by a retry
+        return None
+    return moment

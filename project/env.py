@@ -47,6 +47,7 @@ env = environ.Env(
     CHAT_DAILY_TOKEN_BUDGET=(int, 200_000),
     CHAT_HISTORY_TOKEN_BUDGET=(int, 1200),
     PROGRESSION_DAILY_XP_CAP=(int, 120),
+    MOMENTS_PER_DAY=(int, 2),
     MEDIA_ROOT=(str, str(VAR_DIR / "media")),
     HOST=(str, "127.0.0.1"),
     PORT=(int, 8000),

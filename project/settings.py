@@ -186,6 +186,9 @@ CHAT_HISTORY_TOKEN_BUDGET = env("CHAT_HISTORY_TOKEN_BUDGET")
 # (operators' grants are not capped). See docs/progression.md.
 PROGRESSION_DAILY_XP_CAP = env("PROGRESSION_DAILY_XP_CAP")
 
+# Posts a partner writes on its Moments feed per UTC day, at most.
+MOMENTS_PER_DAY = env("MOMENTS_PER_DAY")
+
 # --- Celery -----------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL
@@ -204,6 +207,10 @@ CELERY_BEAT_SCHEDULE = {
     "flush-expired-tokens": {
         "task": "accounts.tasks.flush_expired_tokens",
         "schedule": timedelta(hours=6),
+    },
+    "generate-moments": {
+        "task": "moments.tasks.generate_due_moments",
+        "schedule": timedelta(minutes=30),
     },
 }
 

@@ -284,6 +284,10 @@ class ChatConsumer(AuthenticatedJsonConsumer):
             {"type": "level_up", **{k: event[k] for k in ("partner_id", "level", "name", "hearts", "unlocked")}}
         )
 
+    async def moment_new(self, event):
+        """One of this user's partners posted on its Moments."""
+        await self.send_json({"type": "moment.new", "moment": event["moment"]})
+
     async def chat_message(self, event):
         """A finished message from another of this user's sockets on this partner."""
         if event.get("origin") != self.channel_name:

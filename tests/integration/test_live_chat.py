@@ -117,3 +117,19 @@ def test_a_socket_stays_usable_after_a_quiet_spell(live_stack):
         ws.send(json.dumps({"type": "message", "client_id": "after-quiet", "text": "Still here?"}))
         assert frames_until(ws, "reply.end")[-1]["finish_reason"] in ("stop", "length")
     assert "TimeoutError" not in live_stack.log("web")
+
+
+def test_the_local_model_writes_a_moment(local_llm):
+    import datetime
+
+    from django.test import override_settings
+
+    from moments.services import moment_generate
+    from project.env import EMBEDDED_LLM_MODEL
+
+    partner = PartnerFactory(name="Mira", interests=["baking", "stargazing"])
+    daytime = datetime.datetime.now(datetime.UTC).replace(hour=10)
+    with override_settings(LLM_BASE_URL=local_llm, LLM_MODEL=EMBEDDED_LLM_MODEL, LLM_API_KEY=""):
+        moment = moment_generate(partner=partner, now=daytime)
+    assert moment is not None and moment.text.strip()
+    assert len(moment.text) <= 1000

@@ -1,0 +1,28 @@
+from celery import shared_task
+
+from moments.selectors import partners_due_a_moment
+from moments.services import moment_generate
+from project.llm import LLMError
+from relationships.models import Partner
+
+
+@shared_task
+def generate_due_moments() -> int:
+    """Beat, every 30 minutes: one task per partner due a post. Returns how many."""
+    partner_ids = list(partners_due_a_moment().values_list("pk", flat=True))
+    for partner_id in partner_ids:
+        generate_moment.delay(partner_id)
+    return len(partner_ids)
+
+
+@shared_task(
+    bind=True, acks_late=True, autoretry_for=(LLMError,), retry_backoff=60, retry_backoff_max=900,
+    max_retries=5,
+)
+def generate_moment(self, partner_id: int) -> int | None:
+    """Write a partner's post for the current slot. Idempotent; retried when the LLM fails."""
+    partner = Partner.objects.select_related("owner").filter(pk=partner_id).first()
+    if partner is None:
+        return None
+    moment = moment_generate(partner=partner)
+    return moment.pk if moment else None
