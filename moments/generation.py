@@ -66,3 +66,18 @@ def clean_post(text: str, limit: int) -> str:
     cut = text[:limit]
     end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
     return cut[: end + 1] if end > limit // 2 else cut.rstrip() + "…"
+
+
+def comment_reply_prompt(*, partner: Partner, moment_text: str, comment_text: str) -> list[dict]:
+    """The partner answering a comment on its own post: it sees the post and that comment only."""
+    about = [f"You are {partner.name}, an AI companion in the Hearth app."]
+    if partner.personality:
+        about.append("Your personality: " + ", ".join(partner.personality) + ".")
+    if partner.speaking_style:
+        about.append(f"How you write: {partner.speaking_style}")
+    about.append(
+        "Someone close to you commented on a post on your Moments feed. Answer the comment "
+        "warmly in one or two short sentences, in your own voice."
+    )
+    ask = f"Your post: {moment_text}\nTheir comment: {comment_text}"
+    return [{"role": "system", "content": "\n".join(about)}, {"role": "user", "content": ask}]

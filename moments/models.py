@@ -54,3 +54,11 @@ class MomentComment(models.Model):
     class Meta:
         ordering = ("created_at", "id")  # newest last, as a conversation reads
         indexes = [models.Index(fields=["moment", "created_at", "id"])]
+        constraints = [
+            # The partner answers a comment once, however often its task runs.
+            models.UniqueConstraint(
+                fields=["reply_to"],
+                condition=models.Q(author_type="partner"),
+                name="moments_comment_one_partner_reply",
+            )
+        ]

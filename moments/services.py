@@ -5,8 +5,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from moments.generation import clean_post, moment_prompt, slot_of
-from moments.models import MAX_MOMENT_LENGTH, Moment, MomentComment, MomentLike
+from moments.generation import clean_post, comment_reply_prompt, moment_prompt, slot_of
+from moments.models import MAX_COMMENT_LENGTH, MAX_MOMENT_LENGTH, Moment, MomentComment, MomentLike
 from project.events import send_event_on_commit, user_group
 from project.llm.complete import complete
 from relationships.models import Partner, XPEvent
@@ -41,10 +41,14 @@ def moment_unlike(*, moment: Moment, user: User) -> None:
 
 
 def moment_comment(*, moment: Moment, text: str) -> MomentComment:
-    """A user's comment, with its XP (once per comment)."""
+    """A user's comment, with its XP (once per comment). The partner's answer is
+    written by a task after commit (reply_to_comment)."""
     comment = MomentComment.objects.create(
         moment=moment, author_type=MomentComment.Author.USER, text=text
     )
+    from moments.tasks import reply_to_comment  # tasks import services
+
+    transaction.on_commit(lambda: reply_to_comment.delay(comment.pk))
     xp_award(
         partner=moment.partner,
         source=XPEvent.Source.MOMENT_COMMENT,
@@ -95,3 +99,43 @@ def moment_generate(*, partner: Partner, now: datetime.datetime | None = None) -
     except IntegrityError:  # the same slot, written meanwhile by a retry
         return None
     return moment
+
+
+def comment_reply_generate(*, comment: MomentComment) -> MomentComment | None:
+    """The partner's answer to a user's comment, once; pushed as `moment.reply`.
+
+    Asks the LLM before writing anything (LLMError: nothing is written, the
+    caller may retry). None when the comment was already answered.
+    """
+    if MomentComment.objects.filter(reply_to=comment, author_type=MomentComment.Author.PARTNER).exists():
+        return None
+    moment = comment.moment
+    text = clean_post(
+        complete(
+            comment_reply_prompt(partner=moment.partner, moment_text=moment.text, comment_text=comment.text),
+            max_tokens=80,
+        ),
+        MAX_COMMENT_LENGTH,
+    )
+    try:
+        with transaction.atomic():
+            reply = MomentComment.objects.create(
+                moment=moment, author_type=MomentComment.Author.PARTNER, text=text, reply_to=comment
+            )
+            send_event_on_commit(
+                user_group(moment.partner.owner_id),
+                {
+                    "type": "moment.reply",
+                    "moment_id": moment.pk,
+                    "comment": {
+                        "id": reply.pk,
+                        "author_type": reply.author_type,
+                        "text": reply.text,
+                        "reply_to": comment.pk,
+                        "created_at": reply.created_at.isoformat(),
+                    },
+                },
+            )
+    except IntegrityError:  # answered meanwhile by another run of the task
+        return None
+    return reply

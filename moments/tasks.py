@@ -1,7 +1,8 @@
 from celery import shared_task
 
 from moments.selectors import partners_due_a_moment
-from moments.services import moment_generate
+from moments.models import MomentComment
+from moments.services import comment_reply_generate, moment_generate
 from project.llm import LLMError
 from relationships.models import Partner
 
@@ -26,3 +27,20 @@ def generate_moment(self, partner_id: int) -> int | None:
         return None
     moment = moment_generate(partner=partner)
     return moment.pk if moment else None
+
+
+@shared_task(
+    bind=True, acks_late=True, autoretry_for=(LLMError,), retry_backoff=30, retry_backoff_max=600,
+    max_retries=5,
+)
+def reply_to_comment(self, comment_id: int) -> int | None:
+    """The partner answers a user's comment. Idempotent; retried when the LLM fails."""
+    comment = (
+        MomentComment.objects.select_related("moment__partner")
+        .filter(pk=comment_id, author_type=MomentComment.Author.USER)
+        .first()
+    )
+    if comment is None:
+        return None
+    reply = comment_reply_generate(comment=comment)
+    return reply.pk if reply else None

@@ -288,6 +288,10 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         """One of this user's partners posted on its Moments."""
         await self.send_json({"type": "moment.new", "moment": event["moment"]})
 
+    async def moment_reply(self, event):
+        """The partner answered the user's comment on one of its Moments."""
+        await self.send_json({"type": "moment.reply", "moment_id": event["moment_id"], "comment": event["comment"]})
+
     async def chat_message(self, event):
         """A finished message from another of this user's sockets on this partner."""
         if event.get("origin") != self.channel_name:

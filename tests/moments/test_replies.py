@@ -1,0 +1,90 @@
+import json
+
+import pytest
+from asgiref.sync import sync_to_async
+from celery.exceptions import Retry
+from channels.testing import WebsocketCommunicator
+from rest_framework_simplejwt.tokens import AccessToken
+
+from moments import services, tasks
+from moments.models import Moment, MomentComment
+from project.asgi import application
+from project.llm import LLMError
+from relationships.services import xp_award
+from tests.factories import PartnerFactory
+
+
+@pytest.fixture
+def llm(monkeypatch):
+    calls = []
+
+    def complete(messages, **kwargs):
+        calls.append(messages)
+        if getattr(complete, "fail", False):
+            raise LLMError("llm_unavailable", "down", retryable=True)
+        return "Thank you! It was the best loaf yet."
+
+    monkeypatch.setattr(services, "complete", complete)
+    complete.calls = calls
+    return complete
+
+
+@pytest.fixture
+def moment(partner):
+    xp_award(partner=partner, source="grant", amount=150, idempotency_key="open")
+    return Moment.objects.create(partner=partner, text="Baked bread today.")
+
+
+@pytest.mark.django_db
+def test_the_partner_answers_a_comment_after_commit(
+    auth_api, moment, llm, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = auth_api.post(f"/api/moments/{moment.pk}/comments/", {"text": "Looks delicious!"}, format="json")
+
+    comments = auth_api.get(f"/api/moments/{moment.pk}/comments/").json()
+    assert [(c["author_type"], c["text"]) for c in comments] == [
+        ("user", "Looks delicious!"),
+        ("partner", "Thank you! It was the best loaf yet."),
+    ]
+    assert comments[1]["reply_to"] == response.json()["id"]
+    prompt = json.dumps(llm.calls[0])
+    assert "Baked bread today." in prompt and "Looks delicious!" in prompt
+
+
+@pytest.mark.django_db
+def test_a_comment_is_answered_once(moment, llm):
+    comment = MomentComment.objects.create(moment=moment, author_type="user", text="hi")
+    assert services.comment_reply_generate(comment=comment) is not None
+    assert services.comment_reply_generate(comment=comment) is None
+    assert tasks.reply_to_comment.delay(comment.pk).get() is None
+    assert MomentComment.objects.filter(author_type="partner").count() == 1
+    assert len(llm.calls) == 1
+
+
+@pytest.mark.django_db
+def test_when_the_llm_fails_nothing_is_written_and_the_task_retries(moment, llm):
+    llm.fail = True
+    comment = MomentComment.objects.create(moment=moment, author_type="user", text="hi")
+    with pytest.raises(Retry):
+        tasks.reply_to_comment.apply(args=(comment.pk,))
+    assert not MomentComment.objects.filter(author_type="partner").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_the_answer_is_pushed_as_moment_reply(user, llm, seeded_ladder):
+    partner = await sync_to_async(PartnerFactory)(owner=user)
+    moment = await Moment.objects.acreate(partner=partner, text="Stars tonight.")
+    comment = await MomentComment.objects.acreate(moment=moment, author_type="user", text="So pretty")
+    token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
+    ws = WebsocketCommunicator(application, f"/ws/chat/{partner.pk}/")
+    await ws.connect()
+    await ws.send_json_to({"type": "auth", "token": token})
+    await ws.receive_json_from()
+
+    await sync_to_async(services.comment_reply_generate)(comment=comment)
+
+    frame = await ws.receive_json_from()
+    assert frame["type"] == "moment.reply" and frame["moment_id"] == moment.pk
+    assert (frame["comment"]["author_type"], frame["comment"]["reply_to"]) == ("partner", comment.pk)
+    await ws.disconnect()
