@@ -26,12 +26,17 @@ def part_of_day(hour: int) -> str:
 WAKING_HOURS = (8, 22)  # posts appear between these local hours, never at night
 
 
-def slot_of(now: datetime.datetime, time_zone: str, per_day: int) -> str | None:
+def slot_of(
+    now: datetime.datetime, time_zone: str, per_day: int, *, anytime: bool = False
+) -> str | None:
     """The posting slot `now` falls in: `per_day` even slots across the user's waking
-    hours, so a day holds at most `per_day` posts; None outside waking hours."""
+    hours, so a day holds at most `per_day` posts; None outside waking hours, unless
+    `anytime` (an operator's request), which takes the day's nearest slot."""
     local = now.astimezone(zoneinfo.ZoneInfo(time_zone))
     start, end = WAKING_HOURS
     minutes = (local.hour - start) * 60 + local.minute
+    if anytime:
+        minutes = min(max(minutes, 0), (end - start) * 60 - 1)
     if per_day < 1 or not 0 <= minutes < (end - start) * 60:
         return None
     index = minutes * per_day // ((end - start) * 60)

@@ -68,19 +68,22 @@ def moment_payload(moment: Moment) -> dict:
     }
 
 
-def moment_generate(*, partner: Partner, now: datetime.datetime | None = None) -> Moment | None:
+def moment_generate(
+    *, partner: Partner, now: datetime.datetime | None = None, anytime: bool = False
+) -> Moment | None:
     """Write the partner's post for the current time slot, once.
 
     Idempotent per (partner, slot): a retried task never posts twice. A day has
     MOMENTS_PER_DAY slots across the user's waking hours (none at night), so at
-    most that many posts. The LLM is asked before
+    most that many posts; `anytime` (an operator asking now) takes the day's
+    nearest slot even at night, still within the day's count. The LLM is asked before
     anything is written, so if it fails (LLMError) nothing half-made is
     published and the caller may retry. The user's sockets hear `moment.new`
     after commit.
     """
     now = now or timezone.now()
     time_zone = partner.owner.time_zone
-    slot = slot_of(now, time_zone, settings.MOMENTS_PER_DAY)
+    slot = slot_of(now, time_zone, settings.MOMENTS_PER_DAY, anytime=anytime)
     if slot is None:  # the user's night, or posting turned off
         return None
     slot_key = f"{partner.pk}:{slot}"

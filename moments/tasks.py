@@ -20,12 +20,13 @@ def generate_due_moments() -> int:
     bind=True, acks_late=True, autoretry_for=(LLMError,), retry_backoff=60, retry_backoff_max=900,
     max_retries=5,
 )
-def generate_moment(self, partner_id: int) -> int | None:
-    """Write a partner's post for the current slot. Idempotent; retried when the LLM fails."""
+def generate_moment(self, partner_id: int, anytime: bool = False) -> int | None:
+    """Write a partner's post for the current slot. Idempotent; retried when the LLM fails.
+    `anytime`: an operator asked, so the user's night does not wait."""
     partner = Partner.objects.select_related("owner").filter(pk=partner_id).first()
     if partner is None:
         return None
-    moment = moment_generate(partner=partner)
+    moment = moment_generate(partner=partner, anytime=anytime)
     return moment.pk if moment else None
 
 

@@ -133,3 +133,30 @@ def test_the_local_model_writes_a_moment(local_llm):
         moment = moment_generate(partner=partner, now=daytime)
     assert moment is not None and moment.text.strip()
     assert len(moment.text) <= 1000
+
+
+def test_a_comment_is_answered_by_the_worker_and_pushed_to_the_socket(live_stack, seeded_ladder):
+    import httpx
+
+    from moments.models import Moment, MomentComment
+    from relationships.services import xp_award
+
+    user = UserFactory()
+    partner = PartnerFactory(owner=user, name="Mira")
+    xp_award(partner=partner, source="grant", amount=150, idempotency_key=f"open:{partner.pk}")
+    moment = Moment.objects.create(partner=partner, text="Watched the stars from the pier tonight.")
+    headers = {"Authorization": f"Bearer {AccessToken.for_user(user)}"}
+
+    with open_chat(live_stack.ws_url, user, partner) as ws:
+        posted = httpx.post(
+            f"{live_stack.base_url}/api/moments/{moment.pk}/comments/",
+            json={"text": "That sounds magical! Which stars did you see?"},
+            headers=headers,
+            timeout=10,
+        )
+        assert posted.status_code == 201, posted.text
+        frame = frames_until(ws, "moment.reply", timeout=60)[-1]
+
+    assert frame["moment_id"] == moment.pk and frame["comment"]["text"].strip()
+    reply = MomentComment.objects.get(author_type="partner")
+    assert reply.reply_to_id == posted.json()["id"]

@@ -135,3 +135,24 @@ def test_nothing_is_posted_in_the_users_night(llm, partner):
     partner.owner.save()
     assert services.moment_generate(partner=partner, now=MORNING) is not None
     assert services.moment_generate(partner=partner, now=MORNING.replace(hour=16)) is None
+
+
+@pytest.mark.django_db
+def test_an_operator_asking_at_night_gets_a_post_within_the_days_slots(llm, partner, capsys):
+    night = MORNING.replace(hour=2)
+    assert services.moment_generate(partner=partner, now=night) is None  # beat waits
+    first = services.moment_generate(partner=partner, now=night, anytime=True)
+    again = services.moment_generate(partner=partner, now=night, anytime=True)
+    assert first is not None and again is None  # the day's first slot, once
+
+
+@pytest.mark.django_db
+def test_operators_generate_now_from_the_admin(client, llm, partner):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.post(
+        "/admin/relationships/partner/", {"action": "generate_moment_now", "_selected_action": [partner.pk]}
+    )
+    assert response.status_code == 302
+    assert Moment.objects.filter(partner=partner).count() == 1

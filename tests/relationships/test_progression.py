@@ -198,3 +198,11 @@ def test_the_ladder_is_editable_in_the_admin(operator):
     )
     assert response.status_code == 302
     assert Level.objects.get(number=2).xp_required == 140
+
+
+def test_a_feature_removed_by_an_operator_is_no_longer_gated(partner):
+    from relationships.models import Feature
+    from relationships.selectors.progression import feature_lock, relationship_of
+
+    Feature.objects.filter(code="moments").delete()
+    assert feature_lock(relationship=relationship_of(partner), code="moments") is None

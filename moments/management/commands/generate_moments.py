@@ -21,7 +21,8 @@ class Command(BaseCommand):
             partners = partners_due_a_moment()
         for target in partners:
             try:
-                moment = moment_generate(partner=target)
+                # One partner named by an operator: now, even in the user's night.
+                moment = moment_generate(partner=target, anytime=partner is not None)
             except LLMError as exc:
                 self.stderr.write(f"partner {target.pk}: {exc.code}, nothing published")
                 continue
