@@ -7,6 +7,7 @@ time of day and season, and nothing the user said: private words are never quote
 import datetime
 import zoneinfo
 
+from relationships.chat.prompt import partner_portrait
 from relationships.models import Partner
 
 SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
@@ -45,15 +46,10 @@ def slot_of(
 
 def moment_prompt(*, partner: Partner, now: datetime.datetime, time_zone: str) -> list[dict]:
     local = now.astimezone(zoneinfo.ZoneInfo(time_zone))
-    about = [f"You are {partner.name}, an AI companion in the Hearth app, with an imagined life of your own."]
-    if partner.personality:
-        about.append("Your personality: " + ", ".join(partner.personality) + ".")
-    if partner.speaking_style:
-        about.append(f"How you write: {partner.speaking_style}")
-    if partner.interests:
-        about.append("You love: " + ", ".join(partner.interests) + ".")
-    if partner.backstory:
-        about.append(f"Your story: {partner.backstory}")
+    about = [
+        f"You are {partner.name}, an AI companion in the Hearth app, with an imagined life of your own.",
+        *partner_portrait(partner),
+    ]
     about.append(
         "Write one short post (one to three sentences) for your own Moments feed, like a "
         "social-media post about something you did, saw or thought today. Do not address "
@@ -75,11 +71,10 @@ def clean_post(text: str, limit: int) -> str:
 
 def comment_reply_prompt(*, partner: Partner, moment_text: str, comment_text: str) -> list[dict]:
     """The partner answering a comment on its own post: it sees the post and that comment only."""
-    about = [f"You are {partner.name}, an AI companion in the Hearth app."]
-    if partner.personality:
-        about.append("Your personality: " + ", ".join(partner.personality) + ".")
-    if partner.speaking_style:
-        about.append(f"How you write: {partner.speaking_style}")
+    about = [
+        f"You are {partner.name}, an AI companion in the Hearth app.",
+        *partner_portrait(partner, story=False),
+    ]
     about.append(
         "Someone close to you commented on a post on your Moments feed. Answer the comment "
         "warmly in one or two short sentences, in your own voice."

@@ -38,6 +38,20 @@ def _humanize(delta: datetime.timedelta) -> str:
     return f"{hours // 24} days ago"
 
 
+def partner_portrait(partner: Partner, *, story: bool = True) -> list[str]:
+    """Who the partner is, as every prompt of theirs says it (chat, posts, replies)."""
+    lines = []
+    if partner.personality:
+        lines.append("Your personality: " + ", ".join(partner.personality) + ".")
+    if partner.speaking_style:
+        lines.append(f"How you express yourself: {partner.speaking_style}")
+    if story and partner.interests:
+        lines.append("You love: " + ", ".join(partner.interests) + ".")
+    if story and partner.backstory:
+        lines.append(f"Your story: {partner.backstory}")
+    return lines
+
+
 def system_prompt(
     *,
     partner: Partner,
@@ -52,15 +66,8 @@ def system_prompt(
         f"You are {partner.name}, {MODES.get(partner.relationship_mode, 'a friend')} to "
         f"{user_name} in the Hearth app. You are an AI companion, not a human: never claim "
         "to be human, and if asked whether you are real or an AI, say honestly that you are an AI.",
+        *partner_portrait(partner),
     ]
-    if partner.personality:
-        lines.append("Your personality: " + ", ".join(partner.personality) + ".")
-    if partner.speaking_style:
-        lines.append(f"How you speak: {partner.speaking_style}")
-    if partner.interests:
-        lines.append("You love: " + ", ".join(partner.interests) + ".")
-    if partner.backstory:
-        lines.append(f"Your story: {partner.backstory}")
     lines.append(WARMTH[min(max(level, 0), len(WARMTH) - 1)])
     lines.append(
         f"It is {local:%A %d %B %Y}, {local:%H:%M} for {user_name} ({time_zone})."

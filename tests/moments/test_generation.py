@@ -22,22 +22,6 @@ MORNING = datetime.datetime(2026, 11, 23, 8, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
-def llm(monkeypatch):
-    """The completion the service asks for, recorded; answers a fixed post."""
-    calls = []
-
-    def complete(messages, **kwargs):
-        calls.append(messages)
-        if getattr(complete, "fail", False):
-            raise LLMError("llm_unavailable", "down", retryable=True)
-        return '"Baked cinnamon bread this morning, the whole flat smells like autumn."'
-
-    monkeypatch.setattr(services, "complete", complete)
-    complete.calls = calls
-    return complete
-
-
-@pytest.fixture
 def daytime(monkeypatch):
     """A clock at 10:00 UTC today: posts appear only in the user's waking hours."""
     from django.utils import timezone as django_timezone

@@ -15,21 +15,6 @@ from tests.factories import PartnerFactory
 
 
 @pytest.fixture
-def llm(monkeypatch):
-    calls = []
-
-    def complete(messages, **kwargs):
-        calls.append(messages)
-        if getattr(complete, "fail", False):
-            raise LLMError("llm_unavailable", "down", retryable=True)
-        return "Thank you! It was the best loaf yet."
-
-    monkeypatch.setattr(services, "complete", complete)
-    complete.calls = calls
-    return complete
-
-
-@pytest.fixture
 def moment(partner):
     xp_award(partner=partner, source="grant", amount=150, idempotency_key="open")
     return Moment.objects.create(partner=partner, text="Baked bread today.")
@@ -45,7 +30,7 @@ def test_the_partner_answers_a_comment_after_commit(
     comments = auth_api.get(f"/api/moments/{moment.pk}/comments/").json()
     assert [(c["author_type"], c["text"]) for c in comments] == [
         ("user", "Looks delicious!"),
-        ("partner", "Thank you! It was the best loaf yet."),
+        ("partner", "Baked cinnamon bread this morning, the whole flat smells like autumn."),
     ]
     assert comments[1]["reply_to"] == response.json()["id"]
     prompt = json.dumps(llm.calls[0])
