@@ -58,8 +58,6 @@ class MomentLikeApi(APIView):
 
 
 class MomentCommentsApi(APIView):
-    pagination_class = CreatedCursorPagination
-
     @extend_schema(responses={200: CommentSerializer(many=True), **LOCKED_OR_MISSING}, tags=["moments"])
     def get(self, request, moment_id: int):
         """The comments, newest last."""

@@ -10,7 +10,7 @@ from relationships.selectors.progression import feature_lock, relationship_of
 LATEST_COMMENTS = 3
 
 
-def _open_moments_of(*, user: User, partner: Partner) -> None:
+def _open_moments_of(*, partner: Partner) -> None:
     """Raise FeatureLocked (403) unless the relationship has reached `moments`."""
     required = feature_lock(relationship=relationship_of(partner), code="moments")
     if required is not None:
@@ -23,7 +23,7 @@ def moment_feed_for(*, user: User, partner_id: int) -> QuerySet[Moment]:
     partner = get_object_or_404(
         Partner.objects.select_related("relationship"), pk=partner_id, owner=user
     )
-    _open_moments_of(user=user, partner=partner)
+    _open_moments_of(partner=partner)
     return (
         Moment.objects.filter(partner=partner, hidden=False)
         .annotate(
@@ -49,7 +49,7 @@ def moment_get_for(*, user: User, moment_id: int) -> Moment:
         hidden=False,
         partner__owner=user,
     )
-    _open_moments_of(user=user, partner=moment.partner)
+    _open_moments_of(partner=moment.partner)
     return moment
 
 

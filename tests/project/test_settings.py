@@ -98,6 +98,12 @@ def test_paginated_lists_are_documented_as_pages(client):
     assert set(schema["components"]["schemas"][ref]["properties"]) == {"next", "previous", "results"}
 
 
+def test_plain_lists_are_documented_as_arrays(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    ok = schema["paths"]["/api/moments/{moment_id}/comments/"]["get"]["responses"]["200"]
+    assert ok["content"]["application/json"]["schema"]["type"] == "array"
+
+
 def test_swagger_ui_is_served_from_local_assets(client):
     response = client.get("/api/docs/")
     assert response.status_code == 200
