@@ -1,9 +1,12 @@
+import datetime
+
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from accounts.models import User
 from moments.models import Moment, MomentComment, MomentLike
-from relationships.models import Partner
+from relationships.models import Feature, Level, Partner
 from relationships.permissions import FeatureLocked
 from relationships.selectors.progression import feature_lock, relationship_of
 
@@ -59,12 +62,6 @@ def comments_for(*, moment: Moment) -> QuerySet[MomentComment]:
 
 def partners_due_a_moment(*, active_within_days: int = 7) -> QuerySet[Partner]:
     """Partners whose relationship has `moments` unlocked and talked recently."""
-    import datetime
-
-    from django.utils import timezone
-
-    from relationships.models import Feature, Level
-
     feature = Feature.objects.filter(code="moments").first()
     level = Level.objects.filter(number=feature.required_level).first() if feature else None
     if level is None:

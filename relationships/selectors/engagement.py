@@ -8,7 +8,7 @@ from django.db.models.functions import ExtractHour, TruncDate
 from django.utils import timezone
 
 from relationships.models import Message, Relationship
-from relationships.selectors.progression import ladder, level_of
+from relationships.selectors.progression import ladder, level_number
 
 SESSION_GAP = datetime.timedelta(minutes=30)
 
@@ -63,8 +63,7 @@ def relationships_per_level() -> list[tuple[str, int]]:
     levels = ladder()
     counts = Counter()
     for xp in Relationship.objects.values_list("xp", flat=True).iterator(chunk_size=2000):
-        current, _ = level_of(xp, levels)
-        counts[current.number if current else 0] += 1
+        counts[level_number(xp, levels)] += 1
     return [(f"{level.number}. {level.name}", counts.get(level.number, 0)) for level in levels]
 
 

@@ -28,6 +28,12 @@ def level_of(xp: int, levels: list[Level]) -> tuple[Level | None, Level | None]:
     return current, following
 
 
+def level_number(xp: int, levels: list[Level]) -> int:
+    """The number of the level `xp` reaches on `levels` (0 below the lowest)."""
+    current, _ = level_of(xp, levels)
+    return current.number if current else 0
+
+
 def relationship_of(partner: Partner) -> Relationship:
     """The partner's relationship; a zero one (unsaved) if none was stored yet."""
     try:
@@ -40,8 +46,7 @@ def relationship_level(*, partner: Partner) -> int:
     """The relationship's level now (fresh from the database: a long-lived consumer's
     partner object would otherwise keep the XP it first saw)."""
     xp = Relationship.objects.filter(partner=partner).values_list("xp", flat=True).first() or 0
-    current, _ = level_of(xp, ladder())
-    return current.number if current else 0
+    return level_number(xp, ladder())
 
 
 def relationship_get_for(*, user: User, partner_id: int) -> Relationship:
@@ -86,8 +91,7 @@ def feature_lock(*, relationship: Relationship, code: str) -> int | None:
         # An operator removed the feature's row: its gate is gone, nothing breaks.
         logger.warning("feature %s is not defined: not gated", code)
         return None
-    current, _ = level_of(relationship.xp, ladder())
-    number = current.number if current else 0
+    number = level_number(relationship.xp, ladder())
     return None if feature.required_level <= number else feature.required_level
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from project.events import send_event_on_commit, user_group
 from relationships.models import Feature, Message, Partner, Relationship, XPEvent
 from relationships.scoring import message_xp, streak_xp
-from relationships.selectors.progression import ladder, level_of
+from relationships.selectors.progression import ladder, level_number, level_of
 
 # How many of the user's earlier messages a new one is compared with for repeats.
 RECENT_FOR_REPEATS = 10
@@ -63,19 +63,14 @@ def xp_award(
 
 def _award_repeated(partner: Partner) -> Award:
     relationship = Relationship.objects.get(partner=partner)
-    number = _level_number(relationship.xp)
+    number = level_number(relationship.xp, ladder())
     return Award(0, relationship.xp, number, number, duplicate=True)
-
-
-def _level_number(xp: int, levels=None) -> int:
-    current, _ = level_of(xp, ladder() if levels is None else levels)
-    return current.number if current else 0
 
 
 def _award(partner, source, amount, idempotency_key, reason) -> Award:
     relationship = Relationship.objects.select_for_update().get(partner=partner)
     levels = ladder()
-    before = _level_number(relationship.xp, levels)
+    before = level_number(relationship.xp, levels)
     if XPEvent.objects.filter(idempotency_key=idempotency_key).exists():
         return Award(0, relationship.xp, before, before, duplicate=True)
     today = timezone.now().date()
@@ -95,7 +90,7 @@ def _award(partner, source, amount, idempotency_key, reason) -> Award:
             reason=reason,
             xp_after=relationship.xp,
         )
-    after = _level_number(relationship.xp, levels)
+    after = level_number(relationship.xp, levels)
     events = _events(partner, relationship, amount, before, after, levels)
     return Award(amount, relationship.xp, before, after, events=events)
 
@@ -160,8 +155,7 @@ def exchange_award(*, user_message: Message, announce: bool = True) -> list[Awar
         )
     ]
     today = timezone.now().date()
-    relationship_ensure(partner=partner)
-    with transaction.atomic():
+    with transaction.atomic():  # the award above made sure the relationship exists
         relationship = Relationship.objects.select_for_update().get(partner=partner)
         first_today = relationship.last_active_on != today
         if first_today:

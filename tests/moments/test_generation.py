@@ -15,7 +15,6 @@ from moments.models import Moment
 from project.asgi import application
 from project.llm import LLMError
 from relationships.models import Message, Relationship
-from relationships.services import xp_award
 from tests.factories import PartnerFactory
 
 MORNING = datetime.datetime(2026, 11, 23, 8, 0, tzinfo=datetime.UTC)

@@ -9,7 +9,6 @@ from rest_framework_simplejwt.tokens import AccessToken
 from moments import services, tasks
 from moments.models import Moment, MomentComment
 from project.asgi import application
-from project.llm import LLMError
 from relationships.services import xp_award
 from tests.factories import PartnerFactory
 

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from project.llm.client import estimate_tokens
 from relationships.chat.prompt import WARMTH, build_messages, system_prompt
