@@ -235,10 +235,10 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                     end=end,
                     usage=usage,
                 )
-                reply, events = closed.reply, closed.events
+                reply = closed.reply
             except Exception:
                 logger.exception("could not close a chat turn")
-                reply, events = None, ()
+                reply = None
             if not self.closed:
                 try:
                     if end.error:
@@ -259,12 +259,10 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                     pass  # the client is gone; the reply is stored
             self.turn = None  # the next message may come now
             if reply is not None:
-                events = (message_event(reply, origin=self.channel_name), *events)
-            for group, event in events:  # the reply to other devices; progress; level-ups
                 try:
-                    await send_event(group, event)
+                    await send_event(*message_event(reply, origin=self.channel_name))
                 except Exception:
-                    logger.warning("could not send an event to the user's sockets", exc_info=True)
+                    logger.warning("could not announce a reply to the other devices", exc_info=True)
         finally:
             if self.turn is turn:
                 self.turn = None

@@ -8,6 +8,7 @@ has answered. Nothing in either waits on the channel layer.
 import time
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
@@ -19,7 +20,7 @@ from relationships.models import Message, Partner
 from relationships.selectors import message_find, prompt_history
 from relationships.selectors.progression import relationship_level
 from relationships.services import message_accept, reply_record
-from relationships.services.progression import exchange_award
+from relationships.tasks import award_exchange
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,6 @@ def turn_usage(*, prompt: list[dict], text: str, end: StreamEnd) -> Usage:
 @dataclass(frozen=True)
 class TurnEnd:
     reply: Message | None
-    events: tuple = ()  # progress and level-up events for the consumer to send
 
 
 def turn_end(
@@ -115,8 +115,9 @@ def turn_end(
     end: StreamEnd,
     usage: Usage,
 ) -> TurnEnd:
-    """Store the reply (if any), award the exchange's XP when the partner answered in
-    full (stop or length), then release the in-flight slot and charge what was used.
+    """Store the reply (if any), enqueue the exchange's XP award when the partner
+    answered in full (stop or length), then release the in-flight slot and charge
+    what was used.
 
     The slot is freed only after the reply is stored, so the next turn's prompt
     (on any process) includes it; it is freed even if storing fails.
@@ -129,11 +130,12 @@ def turn_end(
             usage=usage,
             announce=False,
         )
-        events: tuple = ()
         if reply is not None and end.finish_reason in ("stop", "length"):
-            for award in exchange_award(user_message=message, announce=False):
-                events += award.events
-        return TurnEnd(reply, events)
+            # XP is the worker's job: a dozen queries this process's one database
+            # thread need not wait on. Its progress events reach the sockets by the
+            # channel layer.
+            transaction.on_commit(lambda: award_exchange.delay(message.pk))
+        return TurnEnd(reply)
     finally:
         chat_release(
             user_id=user.pk,

@@ -36,7 +36,6 @@ def xp_award(
     amount: int,
     idempotency_key: str,
     reason: str = "",
-    announce: bool = True,
 ) -> Award:
     """Add XP to the partner's relationship once per `idempotency_key`.
 
@@ -44,8 +43,7 @@ def xp_award(
     the totals change, so concurrent awards never lose or double XP. Sources
     other than operators' grants count against PROGRESSION_DAILY_XP_CAP per UTC
     day. After commit, the user's sockets hear `progress.update`, and `level.up`
-    when a threshold was crossed; with `announce=False` the caller sends
-    `Award.events` itself (a consumer does, from the event loop).
+    when a threshold was crossed.
     """
     if amount < 0:
         raise ValueError("XP is never taken away")
@@ -53,9 +51,8 @@ def xp_award(
     try:
         with transaction.atomic():
             award = _award(partner, source, amount, idempotency_key, reason)
-            if announce:
-                for group, event in award.events:
-                    send_event_on_commit(group, event)
+            for group, event in award.events:
+                send_event_on_commit(group, event)
             return award
     except IntegrityError:  # the same key, racing on another relationship row
         return _award_repeated(partner)
@@ -133,7 +130,7 @@ def _events(partner, relationship, amount, before, after, levels) -> tuple:
     return tuple(events)
 
 
-def exchange_award(*, user_message: Message, announce: bool = True) -> list[Award]:
+def exchange_award(*, user_message: Message) -> list[Award]:
     """XP for a user message the partner answered: its substance (once per message)
     and, on the relationship's first exchange of a UTC day, the streak bonus.
 
@@ -151,7 +148,6 @@ def exchange_award(*, user_message: Message, announce: bool = True) -> list[Awar
             source=XPEvent.Source.MESSAGE,
             amount=message_xp(user_message.text, recent),
             idempotency_key=f"message:{user_message.pk}",
-            announce=announce,
         )
     ]
     today = timezone.now().date()
@@ -172,7 +168,6 @@ def exchange_award(*, user_message: Message, announce: bool = True) -> list[Awar
                 amount=streak_xp(relationship.streak_days),
                 idempotency_key=f"streak:{partner.pk}:{today.isoformat()}",
                 reason=f"day {relationship.streak_days} in a row",
-                announce=announce,
             )
         )
     return awards
