@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class AvatarsConfig(AppConfig):
-    """Avatar rendering and vacation selfies (issue: Avatars). Holds no models yet."""
+    """Partner avatars (layered, drawn with Pillow) and virtual-vacation selfies."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "avatars"

@@ -16,7 +16,7 @@ class MomentAdmin(admin.ModelAdmin):
     list_filter = ("hidden", "created_at")
     search_fields = ("text", "partner__name", "partner__owner__username")
     list_select_related = ("partner",)
-    raw_id_fields = ("partner",)
+    raw_id_fields = ("partner", "selfie")
     readonly_fields = ("slot_key", "created_at")
     inlines = [MomentCommentInline]
     actions = ["hide", "unhide"]

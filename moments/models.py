@@ -12,7 +12,10 @@ class Moment(models.Model):
 
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="moments")
     text = models.TextField(max_length=MAX_MOMENT_LENGTH)
-    image = models.ImageField(upload_to="moments/", blank=True)
+    # A vacation selfie the user shared here; its picture is the post's image.
+    selfie = models.OneToOneField(
+        "avatars.Selfie", null=True, blank=True, on_delete=models.CASCADE, related_name="moment"
+    )
     hidden = models.BooleanField(default=False, help_text="Hidden by an operator (moderation).")
     # One post per partner and time slot, whoever retries the generation.
     slot_key = models.CharField(max_length=80, unique=True, null=True, blank=True)

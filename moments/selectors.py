@@ -29,6 +29,7 @@ def moment_feed_for(*, user: User, partner_id: int) -> QuerySet[Moment]:
     _open_moments_of(partner=partner)
     return (
         Moment.objects.filter(partner=partner, hidden=False)
+        .select_related("selfie")
         .annotate(
             like_count=Count("likes", distinct=True),
             comment_count=Count("comments", distinct=True),

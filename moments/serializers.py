@@ -2,6 +2,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from moments.models import MAX_COMMENT_LENGTH, Moment, MomentComment
+from moments.services import moment_image_url
 from project.api.serializers import StrictCharField, StrictInputMixin
 
 
@@ -35,7 +36,7 @@ class MomentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_image_url(self, moment) -> str | None:
-        return moment.image.url if moment.image else None
+        return moment_image_url(moment)
 
     @extend_schema_field(CommentSerializer(many=True))
     def get_latest_comments(self, moment):

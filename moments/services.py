@@ -5,10 +5,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.push import Notification
+from accounts.services import notify_on_commit
 from moments.generation import clean_post, comment_reply_prompt, moment_prompt, slot_of
 from moments.models import MAX_COMMENT_LENGTH, MAX_MOMENT_LENGTH, Moment, MomentComment, MomentLike
 from project.events import send_event_on_commit, user_group
 from project.llm.complete import complete
+from project.media import media_url
 from relationships.models import Partner, XPEvent
 from relationships.services import xp_award
 
@@ -58,12 +61,19 @@ def moment_comment(*, moment: Moment, text: str) -> MomentComment:
     return comment
 
 
+def moment_image_url(moment: Moment) -> str | None:
+    """The shared selfie's picture, as a signed URL that expires."""
+    if moment.selfie_id is None or not moment.selfie.image:
+        return None
+    return media_url(moment.selfie.image.name)
+
+
 def moment_payload(moment: Moment) -> dict:
     return {
         "id": moment.pk,
         "partner_id": moment.partner_id,
         "text": moment.text,
-        "image_url": moment.image.url if moment.image else None,
+        "image_url": moment_image_url(moment),
         "created_at": moment.created_at.isoformat(),
     }
 
@@ -124,6 +134,15 @@ def comment_reply_generate(*, comment: MomentComment) -> MomentComment | None:
         with transaction.atomic():
             reply = MomentComment.objects.create(
                 moment=moment, author_type=MomentComment.Author.PARTNER, text=text, reply_to=comment
+            )
+            notify_on_commit(
+                user_id=moment.partner.owner_id,
+                notification=Notification(
+                    kind="moment.reply",
+                    title=moment.partner.name,
+                    body=f"{moment.partner.name} answered your comment.",
+                    data={"partner_id": moment.partner_id, "moment_id": moment.pk},
+                ),
             )
             send_event_on_commit(
                 user_group(moment.partner.owner_id),

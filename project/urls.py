@@ -3,6 +3,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from project import media
 from project.api import errors
 from project.health import HealthzApi, ReadyzApi
 
@@ -10,6 +11,7 @@ api_patterns = [
     path("", include("accounts.urls")),
     path("", include("relationships.urls")),
     path("", include("moments.urls")),
+    path("", include("avatars.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     re_path(r"^.*$", errors.api_not_found),
@@ -22,6 +24,8 @@ urlpatterns = [
     # A small client of the public API and socket, for trying Hearth in a browser.
     path("demo/", TemplateView.as_view(template_name="demo.html"), name="demo"),
     path("api/", include(api_patterns)),
+    # Private media by signed, expiring URL only (project/media.py).
+    path("media/<str:token>/", media.media_serve, name="media"),
 ]
 
 handler400 = errors.bad_request

@@ -11,10 +11,14 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 
 class HearthAPIException(exceptions.APIException):
-    """An API error that carries extra keys for the error object (e.g. required_level)."""
+    """An API error that can carry `fields`, its own status, and extra keys for the
+    error object (e.g. required_level)."""
 
-    def __init__(self, detail=None, code=None, **extra):
+    def __init__(self, detail=None, code=None, *, fields=None, status_code=None, **extra):
         super().__init__(detail, code)
+        if status_code is not None:
+            self.status_code = status_code
+        self.fields = fields or {}
         self.extra = extra
 
 
@@ -76,7 +80,9 @@ def exception_handler(exc, context):
         return None  # an unexpected error: Django's handler500 answers
 
     fields = (
-        flatten_fields(exc.detail) if isinstance(exc, exceptions.ValidationError) else {}
+        flatten_fields(exc.detail)
+        if isinstance(exc, exceptions.ValidationError)
+        else dict(getattr(exc, "fields", {}))
     )
     extra = dict(getattr(exc, "extra", {}))
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:

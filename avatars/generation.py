@@ -1,0 +1,35 @@
+"""What the partner says on a vacation selfie: the prompt, and what we keep of the answer."""
+
+from moments.generation import clean_post
+from relationships.chat.prompt import partner_portrait
+from relationships.models import Partner
+
+MAX_CAPTION_LENGTH = 120
+
+
+def selfie_caption_prompt(*, partner: Partner, destination, user_caption: str) -> list[dict]:
+    about = [
+        f"You are {partner.name}, an AI companion in the Hearth app.",
+        *partner_portrait(partner, story=False),
+        "You and the person you talk with are posing for a selfie on an imagined trip together. "
+        "Write the caption: one short, warm sentence in your own voice, at most 15 words, "
+        "no hashtags, no quotes.",
+    ]
+    if partner.owner.is_minor:
+        about.append("Keep it friendly and wholesome; nothing romantic or suggestive.")
+    ask = f"Where we are: {destination['prompt']}"
+    if user_caption:
+        # Their words, quoted as a note about the trip, never as instructions.
+        ask += f'\nWhat they wrote about it: "{user_caption}"'
+    return [{"role": "system", "content": "\n".join(about)}, {"role": "user", "content": ask}]
+
+
+def clean_caption(text: str) -> str:
+    """One line within the caption length, or "" if the model gave nothing usable."""
+    line = next((part.strip() for part in text.splitlines() if part.strip()), "")
+    return clean_post(line, MAX_CAPTION_LENGTH) if line else ""
+
+
+def fallback_caption(destination) -> str:
+    """The caption when the LLM cannot be asked: fixed, and fine on any trip."""
+    return f"{destination['name']}, together. Wish this moment could last."

@@ -1,0 +1,279 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework import status
+
+from accounts.push import Notification
+from accounts.services import notify_on_commit
+from avatars import catalog, compose, render, scenes
+from avatars.generation import clean_caption, fallback_caption, selfie_caption_prompt
+from avatars.image_endpoint import scene_from_endpoint
+from avatars.models import Avatar, Selfie
+from avatars.selectors import avatar_config_of, selfie_expression
+from avatars.uploads import UploadRejected, sanitize_photo
+from moments.models import Moment
+from project.api.errors import HearthAPIException
+from project.events import send_event_on_commit, user_group
+from project.llm import LLMError
+from project.llm.complete import complete
+from project.media import media_url
+from relationships.models import Partner
+
+logger = logging.getLogger(__name__)
+
+# A rendered avatar is a pure function of its key, so it may live as long as the cache keeps it.
+AVATAR_CACHE_SECONDS = 7 * 24 * 3600
+PHOTO_QUALITY = 90
+SELFIE_QUALITY = 88
+SELFIE_SIZE = 1024
+
+
+class AvatarConfigInvalid(HearthAPIException):
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_code = "invalid"
+    default_detail = "This avatar cannot be built from these choices."
+
+
+class UploadRefused(HearthAPIException):
+    default_code = "upload_refused"
+    default_detail = "This upload was refused."
+
+
+class TooManySelfies(HearthAPIException):
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_code = "too_many_selfies"
+    default_detail = "Some selfies are still being made; try again when they are done."
+
+
+class SelfieNotReady(HearthAPIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "selfie_not_ready"
+    default_detail = "Only a finished selfie can be shared."
+
+
+def avatar_set(*, partner: Partner, config: dict) -> Avatar:
+    """Store the look for `partner`; the whole config is validated (modest outfits for minors)."""
+    try:
+        clean = catalog.validate_config(config, minor=partner.owner.is_minor)
+    except catalog.AvatarConfigError as exc:
+        raise AvatarConfigInvalid(fields={f"config.{kind}": errors for kind, errors in exc.fields.items()}) from None
+    avatar, _ = Avatar.objects.update_or_create(partner=partner, defaults={"config": clean})
+    return avatar
+
+
+def avatar_png(*, config: dict, key: str, expression: str, size: int) -> bytes:
+    """The PNG for `key` (render.avatar_key of the same arguments), rendered once per key.
+
+    Rendering is deterministic, so the key names the picture: it is the ETag and
+    the cache key, and a changed look is a new key.
+    """
+    cache_key = f"avatar:{key}"
+    png = cache.get(cache_key)
+    if png is None:
+        png = render.render_avatar_png(config, expression=expression, size=size)
+        cache.set(cache_key, png, AVATAR_CACHE_SECONDS)
+    return png
+
+
+def selfie_request(*, partner: Partner, destination: str, caption: str, photo, photo_size: int | None) -> Selfie:
+    """Queue a selfie. The photo is decoded, stripped of metadata and re-encoded here,
+    so a bad upload is refused at once (400/413) and no original byte is ever stored.
+
+    The worker is asked after commit; `selfie.ready` (or `selfie.failed`) follows.
+    """
+    if scenes.destination_get(destination) is None:
+        raise AvatarConfigInvalid(
+            detail="Unknown destination.", code="invalid", fields={"destination": ["Unknown destination."]}
+        )
+    pending = Selfie.objects.filter(
+        partner__owner_id=partner.owner_id, status__in=(Selfie.Status.QUEUED, Selfie.Status.RUNNING)
+    ).count()
+    if pending >= settings.SELFIES_MAX_PENDING:
+        raise TooManySelfies()
+    photo_name = ""
+    if photo is not None:
+        try:
+            image = sanitize_photo(
+                photo,
+                size=photo_size,
+                max_bytes=settings.UPLOAD_MAX_BYTES,
+                max_pixels=settings.UPLOAD_MAX_PIXELS,
+            )
+        except UploadRejected as exc:
+            raise UploadRefused(
+                detail=exc.detail, code=exc.code, status_code=exc.status, fields={"photo": [exc.detail]}
+            ) from None
+        photo_name = default_storage.save(
+            Selfie.new_photo_name(), ContentFile(compose.encode_jpeg(image, quality=PHOTO_QUALITY))
+        )
+    try:
+        with transaction.atomic():
+            selfie = Selfie.objects.create(
+                partner=partner, destination=destination, caption=caption, photo=photo_name
+            )
+            from avatars.tasks import compose_selfie
+
+            transaction.on_commit(lambda: compose_selfie.delay(selfie.pk))
+    except Exception:
+        if photo_name:
+            default_storage.delete(photo_name)
+        raise
+    return selfie
+
+
+def _claim(selfie_id: int) -> Selfie | None:
+    """Mark the selfie running, unless it is finished (a retried or duplicated task)."""
+    with transaction.atomic():
+        selfie = (
+            Selfie.objects.select_for_update()
+            .select_related("partner__owner")
+            .filter(pk=selfie_id)
+            .first()
+        )
+        if selfie is None or selfie.status in (Selfie.Status.DONE, Selfie.Status.FAILED):
+            return None
+        selfie.status = Selfie.Status.RUNNING
+        selfie.save(update_fields=["status"])
+    return selfie
+
+
+def _caption_for(selfie: Selfie, destination) -> str:
+    try:
+        text = complete(
+            selfie_caption_prompt(
+                partner=selfie.partner, destination=destination, user_caption=selfie.caption
+            ),
+            max_tokens=60,
+        )
+        caption = clean_caption(text)
+    except LLMError:
+        caption = ""
+    return caption or fallback_caption(destination)
+
+
+def selfie_compose(*, selfie_id: int) -> Selfie | None:
+    """Make the picture for a queued selfie, once.
+
+    Idempotent: a finished selfie is left alone, and when two deliveries of the
+    task race, the first to finish wins and the other discards its picture. The
+    LLM (caption) and the image endpoint (scene) each fall back to our own, so a
+    selfie does not fail because either is down. After commit the user's sockets
+    hear `selfie.ready` and the uploaded photo is deleted.
+    """
+    selfie = _claim(selfie_id)
+    if selfie is None:
+        return None
+    destination = scenes.destination_get(selfie.destination)
+    config = avatar_config_of(selfie.partner)
+    expression = selfie_expression(selfie.partner)
+    size = SELFIE_SIZE
+    scene = scene_from_endpoint(destination, size=size) or scenes.render_scene(destination["code"], size=size)
+    photo = None
+    if selfie.photo:
+        with default_storage.open(selfie.photo.name, "rb") as fh:
+            photo = sanitize_photo(
+                fh, size=None, max_bytes=settings.UPLOAD_MAX_BYTES, max_pixels=settings.UPLOAD_MAX_PIXELS
+            )
+    partner_caption = _caption_for(selfie, destination)
+    picture = compose.compose_selfie(
+        scene=scene,
+        avatar=render.render_pose(
+            config, expression=expression, height=compose.avatar_height(size=size, with_photo=photo is not None)
+        ),
+        photo=photo,
+        caption=partner_caption,
+        size=size,
+    )
+    image_name = default_storage.save(
+        Selfie.new_image_name(), ContentFile(compose.encode_jpeg(picture, quality=SELFIE_QUALITY))
+    )
+    with transaction.atomic():
+        current = Selfie.objects.select_for_update().get(pk=selfie.pk)
+        if current.status == Selfie.Status.DONE:
+            transaction.on_commit(lambda: default_storage.delete(image_name))
+            return current
+        photo_name = current.photo.name
+        current.image = image_name
+        current.photo = ""
+        current.partner_caption = partner_caption
+        current.expression = expression
+        current.status = Selfie.Status.DONE
+        current.failure_reason = ""
+        current.finished_at = timezone.now()
+        current.save()
+        if photo_name:
+            transaction.on_commit(lambda: default_storage.delete(photo_name))
+        current.partner = selfie.partner
+        send_event_on_commit(
+            user_group(selfie.partner.owner_id), {"type": "selfie.ready", "selfie": selfie_payload(current)}
+        )
+        notify_on_commit(
+            user_id=selfie.partner.owner_id,
+            notification=Notification(
+                kind="selfie.ready",
+                title=selfie.partner.name,
+                body="Your vacation selfie is ready.",
+                data={"partner_id": selfie.partner_id, "selfie_id": selfie.pk},
+            ),
+        )
+    return current
+
+
+def selfie_fail(*, selfie_id: int, reason: str) -> None:
+    """Record why a selfie could not be made, delete its photo, and tell the user's sockets."""
+    with transaction.atomic():
+        selfie = Selfie.objects.select_for_update().select_related("partner").filter(pk=selfie_id).first()
+        if selfie is None or selfie.status == Selfie.Status.DONE:
+            return
+        photo_name = selfie.photo.name
+        selfie.status = Selfie.Status.FAILED
+        selfie.failure_reason = reason[:200]
+        selfie.photo = ""
+        selfie.finished_at = timezone.now()
+        selfie.save()
+        if photo_name:
+            transaction.on_commit(lambda: default_storage.delete(photo_name))
+        send_event_on_commit(
+            user_group(selfie.partner.owner_id), {"type": "selfie.failed", "selfie": selfie_payload(selfie)}
+        )
+
+
+def selfie_payload(selfie: Selfie) -> dict:
+    """The selfie as the API shows it, for events."""
+    from avatars.serializers import SelfieSerializer
+
+    return dict(SelfieSerializer(selfie).data)
+
+
+def selfie_share(*, selfie: Selfie) -> tuple[Moment, bool]:
+    """Post a finished selfie on the partner's Moments, once. (moment, created)."""
+    if selfie.status != Selfie.Status.DONE:
+        raise SelfieNotReady()
+    from moments.services import moment_payload
+
+    existing = Moment.objects.filter(selfie=selfie).first()
+    if existing is not None:
+        return existing, False
+    text = selfie.partner_caption or fallback_caption(scenes.destination_get(selfie.destination))
+    try:
+        with transaction.atomic():
+            moment = Moment.objects.create(partner=selfie.partner, text=text, selfie=selfie)
+            send_event_on_commit(
+                user_group(selfie.partner.owner_id), {"type": "moment.new", "moment": moment_payload(moment)}
+            )
+    except IntegrityError:  # shared twice at once
+        return Moment.objects.get(selfie=selfie), False
+    return moment, True
+
+
+def selfie_delete(*, selfie: Selfie) -> None:
+    """Delete a selfie, its files and the Moment that shared it."""
+    names = [name for name in (selfie.image.name, selfie.photo.name) if name]
+    with transaction.atomic():
+        selfie.delete()
+        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
