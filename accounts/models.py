@@ -41,6 +41,12 @@ class User(AbstractUser):
     birth_date = models.DateField(null=True, blank=True)
     display_name = models.CharField(max_length=60, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    # Partners may write first (docs/companion.md); all local times in `time_zone`.
+    proactive_messages = models.BooleanField(default=True)
+    good_morning_at = models.TimeField(null=True, blank=True, default=datetime.time(8, 30))
+    good_night_at = models.TimeField(null=True, blank=True, default=datetime.time(22, 0))
+    quiet_hours_start = models.TimeField(default=datetime.time(23, 0))
+    quiet_hours_end = models.TimeField(default=datetime.time(8, 0))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -64,3 +70,27 @@ class User(AbstractUser):
     def is_minor(self) -> bool:
         age = self.age
         return age is not None and age < settings.HEARTH_ADULT_AGE
+
+
+class Device(models.Model):
+    """A phone or browser that receives push notifications when no socket is open."""
+
+    class Platform(models.TextChoices):
+        ANDROID = "android"
+        IOS = "ios"
+        WEB = "web"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="devices")
+    platform = models.CharField(max_length=8, choices=Platform.choices)
+    # The provider's registration token: a device belongs to whoever registered it last.
+    token = models.CharField(max_length=4096)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-updated_at", "-id")
+
+    def __str__(self) -> str:
+        return f"{self.platform} device of {self.user_id}"

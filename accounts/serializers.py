@@ -2,9 +2,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
 
-from accounts.models import User, validate_time_zone
+from accounts.models import Device, User, validate_time_zone
 from accounts.services import minimum_birth_date
-from project.api.serializers import StrictInputMixin
+from project.api.serializers import StrictCharField, StrictInputMixin
+
+# When and whether partners write first (docs/companion.md); times are local to time_zone.
+PROACTIVE_FIELDS = (
+    "proactive_messages", "good_morning_at", "good_night_at", "quiet_hours_start", "quiet_hours_end",
+)
 
 
 class RegisterSerializer(StrictInputMixin, serializers.Serializer):
@@ -51,6 +56,7 @@ class UserSerializer(serializers.ModelSerializer):
             "email",
             "display_name",
             "time_zone",
+            *PROACTIVE_FIELDS,
             "birth_date",
             "is_minor",
             "date_joined",
@@ -69,6 +75,7 @@ class ProfileUpdateSerializer(StrictInputMixin, serializers.ModelSerializer):
             "email",
             "display_name",
             "time_zone",
+            *PROACTIVE_FIELDS,
             "birth_date",
             "is_staff",
             "is_superuser",
@@ -96,3 +103,19 @@ class ProfileUpdateSerializer(StrictInputMixin, serializers.ModelSerializer):
         except DjangoValidationError as exc:
             raise serializers.ValidationError(exc.messages) from exc
         return value
+
+
+class DeviceInputSerializer(StrictInputMixin, serializers.Serializer):
+    platform = serializers.ChoiceField(choices=Device.Platform.choices)
+    token = StrictCharField(max_length=4096)
+
+
+class DeviceDeleteSerializer(StrictInputMixin, serializers.Serializer):
+    token = StrictCharField(max_length=4096)
+
+
+class DeviceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Device
+        fields = ("id", "platform", "active", "created_at", "updated_at")
+        read_only_fields = fields

@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -7,9 +8,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from accounts.models import User
+from accounts.models import Device, User
 
-PROFILE_FIELDS = frozenset({"email", "display_name", "time_zone"})
+PROFILE_FIELDS = frozenset(
+    {
+        "email", "display_name", "time_zone", "proactive_messages", "good_morning_at",
+        "good_night_at", "quiet_hours_start", "quiet_hours_end",
+    }
+)
 
 
 def user_register(
@@ -69,3 +75,48 @@ def refresh_tokens_flush_expired() -> int:
     """
     _, per_model = OutstandingToken.objects.filter(expires_at__lte=timezone.now()).delete()
     return per_model.get("token_blacklist.OutstandingToken", 0)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def device_register(*, user: User, platform: str, token: str) -> Device:
+    """Register (or re-register) a push token for `user`. A token belongs to whoever
+    registered it last: a phone that changed hands stops notifying its old owner."""
+    device, _ = Device.objects.update_or_create(
+        token_hash=_token_hash(token),
+        defaults={"user": user, "platform": platform, "token": token, "active": True},
+    )
+    return device
+
+
+def device_unregister(*, user: User, token: str) -> bool:
+    """Forget a token of this user's (sign-out). False if the user had no such token."""
+    deleted, _ = Device.objects.filter(user=user, token_hash=_token_hash(token)).delete()
+    return bool(deleted)
+
+
+def notify_on_commit(*, user_id: int, notification) -> None:
+    """Push `notification` to the user's devices after commit, if no socket of theirs is open then."""
+    from accounts.tasks import push_notify
+
+    payload = {"kind": notification.kind, "title": notification.title, "body": notification.body, "data": notification.data}
+    transaction.on_commit(lambda: push_notify.delay(user_id, payload))
+
+
+def push_deliver(*, user_id: int, notification) -> int:
+    """Send to the user's active devices unless a socket of theirs is open; deactivate the
+    devices the provider rejected. Returns how many devices were sent to."""
+    from accounts.push import push_sender
+    from project.ws.presence import user_online
+
+    if user_online(user_id):
+        return 0
+    devices = list(Device.objects.filter(user_id=user_id, active=True))
+    if not devices:
+        return 0
+    delivery = push_sender().send(devices, notification)
+    if delivery.rejected:
+        Device.objects.filter(pk__in=delivery.rejected).update(active=False)
+    return delivery.sent

@@ -7,4 +7,5 @@ urlpatterns = [
     path("auth/token/", apis.TokenObtainApi.as_view(), name="auth-token"),
     path("auth/token/refresh/", apis.TokenRefreshApi.as_view(), name="auth-token-refresh"),
     path("me/", apis.MeApi.as_view(), name="me"),
+    path("devices/", apis.DeviceApi.as_view(), name="devices"),
 ]

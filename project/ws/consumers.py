@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from project.api.errors import flatten_fields
 from project.ws.auth import user_for_access_token
+from project.ws.presence import HEARTBEAT, presence_clear, presence_mark
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
     async def connect(self):
         self.user = None
         self._auth_timer = None
+        self._presence = None
         self._closing = False
         await self.accept()
         if _credentials_in_query(self.scope.get("query_string", b"")):
@@ -61,6 +63,12 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         if self._auth_timer is not None:
             self._auth_timer.cancel()
+        if self._presence is not None:
+            self._presence.cancel()
+            try:
+                await presence_clear(self.user.pk, self.channel_name)
+            except Exception:
+                logger.warning("could not clear presence", exc_info=True)  # it expires by itself
 
     async def _close_unless_authenticated(self):
         await asyncio.sleep(settings.HEARTH_WS_AUTH_TIMEOUT)
@@ -72,7 +80,17 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
         if self._auth_timer is not None:
             self._auth_timer.cancel()
             self._auth_timer = None
+        self._presence = asyncio.create_task(self._keep_presence())
         await self.on_authenticated()
+
+    async def _keep_presence(self):
+        """While the socket is open the user counts as online (no push notifications)."""
+        while True:
+            try:
+                await presence_mark(self.user.pk, self.channel_name)
+            except Exception:
+                logger.warning("could not mark presence", exc_info=True)
+            await asyncio.sleep(HEARTBEAT)
 
     async def on_authenticated(self):
         raise NotImplementedError
