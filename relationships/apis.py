@@ -2,6 +2,7 @@ from django.conf import settings
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -14,8 +15,13 @@ from relationships.selectors.progression import (
     relationship_progress,
     xp_events_for,
 )
+from relationships.selectors.memory import memory_get_for, memory_list_for
+from relationships.selectors.mood import mood_timeline_for
 from relationships.serializers import (
     LevelSerializer,
+    MemoryInputSerializer,
+    MemorySerializer,
+    MoodDaySerializer,
     MessageSerializer,
     PartnerInputSerializer,
     PartnerSerializer,
@@ -23,6 +29,7 @@ from relationships.serializers import (
     XPEventSerializer,
 )
 from relationships.services import partner_create, partner_delete, partner_update
+from relationships.services.memory import memory_delete, memory_update
 
 CURSOR_PARAMS = [
     OpenApiParameter("cursor", str, description="Opaque cursor from `next` or `previous`."),
@@ -143,3 +150,56 @@ class XPEventListApi(APIView):
             xp_events_for(user=request.user, partner_id=partner_id), request, view=self
         )
         return paginator.get_paginated_response(XPEventSerializer(page, many=True).data)
+
+
+class MemoryListApi(APIView):
+    pagination_class = CreatedCursorPagination
+
+    @extend_schema(
+        parameters=CURSOR_PARAMS,
+        responses={200: MemorySerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
+        tags=["memory"],
+    )
+    def get(self, request, partner_id: int):
+        """What the partner remembers about you, newest first; each names the message it came from."""
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(
+            memory_list_for(user=request.user, partner_id=partner_id), request, view=self
+        )
+        return paginator.get_paginated_response(MemorySerializer(page, many=True).data)
+
+
+class MemoryDetailApi(APIView):
+    @extend_schema(
+        request=MemoryInputSerializer,
+        responses={200: MemorySerializer, 400: ErrorSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
+        tags=["memory"],
+    )
+    def patch(self, request, partner_id: int, memory_id: int):
+        """Correct a memory: a short statement about you (instructions are refused)."""
+        memory = memory_get_for(user=request.user, partner_id=partner_id, memory_id=memory_id)
+        serializer = MemoryInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        memory = memory_update(memory=memory, text=serializer.validated_data["text"])
+        return Response(MemorySerializer(memory).data)
+
+    @extend_schema(responses={204: None, 401: ErrorSerializer, 404: ErrorSerializer}, tags=["memory"])
+    def delete(self, request, partner_id: int, memory_id: int):
+        """Forget it: it leaves the partner's prompts at once."""
+        memory_delete(memory=memory_get_for(user=request.user, partner_id=partner_id, memory_id=memory_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MoodTimelineApi(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("days", int, description="1 to 365, default 30.")],
+        responses={200: MoodDaySerializer(many=True), 400: ErrorSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
+        tags=["memory"],
+    )
+    def get(self, request, partner_id: int):
+        """Your mood in this conversation per day (your time zone), oldest first."""
+        days = request.query_params.get("days", "30")
+        if not days.isdigit() or not 1 <= int(days) <= 365:
+            raise ValidationError({"days": ["A whole number from 1 to 365."]})
+        timeline = mood_timeline_for(user=request.user, partner_id=partner_id, days=int(days))
+        return Response(MoodDaySerializer(timeline, many=True).data)

@@ -117,6 +117,13 @@ class Message(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
     )
     finish_reason = models.CharField(max_length=12, choices=FinishReason.choices, blank=True)
+    # A user message's mood (relationships/mood.py): coarse, and kept when the text is erased.
+    mood = models.CharField(max_length=10, blank=True)
+    valence = models.FloatField(null=True, blank=True)
+    # A partner message written first, not in reply (good morning, check-in, follow-up).
+    proactive_kind = models.CharField(max_length=12, blank=True)
+    # One proactive message per (partner, local day, kind), however often beat runs.
+    proactive_key = models.CharField(max_length=80, unique=True, null=True, blank=True)
     prompt_tokens = models.PositiveIntegerField(null=True, blank=True)
     completion_tokens = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -216,3 +223,56 @@ class XPEvent(models.Model):
 
     def __str__(self) -> str:
         return f"+{self.amount} XP ({self.source}) to relationship {self.relationship_id}"
+
+
+class Memory(models.Model):
+    """A fact the user shared, in the third person, kept for the prompt. The user sees,
+    edits and deletes each one; it is stored as a statement, never as an instruction."""
+
+    class Kind(models.TextChoices):
+        PET = "pet"
+        PERSON = "person"
+        LIKE = "like"
+        DISLIKE = "dislike"
+        PLAN = "plan"
+        DATE = "date"
+        JOB = "job"
+        PLACE = "place"
+        OTHER = "other"
+
+    class Origin(models.TextChoices):
+        LLM = "llm"
+        RULES = "rules"
+        USER = "user"
+
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memories")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    text = models.CharField(max_length=200)
+    # Lower-cased, spaced text: the same fact told twice is one memory.
+    key = models.CharField(max_length=200)
+    source_message = models.ForeignKey(
+        Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="memories"
+    )
+    origin = models.CharField(max_length=6, choices=Origin.choices)
+    # When a remembered plan happens (user's local date), for a follow-up afterwards.
+    event_date = models.DateField(null=True, blank=True)
+    followed_up_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-created_at", "-id")
+        constraints = [models.UniqueConstraint(fields=["partner", "key"], name="relationships_memory_once")]
+
+    def __str__(self) -> str:
+        return f"memory {self.pk} of partner {self.partner_id}"
+
+
+class ConversationSummary(models.Model):
+    """A rolling summary of the conversation older than the prompt's window."""
+
+    partner = models.OneToOneField(Partner, on_delete=models.CASCADE, related_name="summary")
+    text = models.TextField(max_length=2000)
+    # The newest message the summary covers; later ones are summarised next time.
+    covers_until = models.ForeignKey(Message, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)

@@ -8,6 +8,7 @@ from relationships.models import (
     MAX_TRAIT_LENGTH,
     MAX_TRAITS,
     Level,
+    Memory,
     Message,
     Partner,
     XPEvent,
@@ -71,14 +72,27 @@ class MessageSerializer(serializers.ModelSerializer):
     """A conversation turn, as the history API and `message.new` frames show it."""
 
     finish_reason = serializers.SerializerMethodField()
+    mood = serializers.SerializerMethodField(help_text="A user message's mood label (relationships/mood.py).")
+    proactive_kind = serializers.SerializerMethodField(
+        help_text="morning, night, checkin or followup: the partner wrote first."
+    )
 
     class Meta:
         model = Message
-        fields = ("id", "role", "text", "client_id", "reply_to", "finish_reason", "created_at")
+        fields = (
+            "id", "role", "text", "client_id", "reply_to", "finish_reason", "mood", "proactive_kind",
+            "created_at",
+        )
         read_only_fields = fields
 
     def get_finish_reason(self, message) -> str | None:
         return message.finish_reason or None
+
+    def get_mood(self, message) -> str | None:
+        return message.mood or None
+
+    def get_proactive_kind(self, message) -> str | None:
+        return message.proactive_kind or None
 
 
 class LevelSerializer(serializers.ModelSerializer):
@@ -111,3 +125,24 @@ class XPEventSerializer(serializers.ModelSerializer):
     class Meta:
         model = XPEvent
         fields = ("id", "source", "amount", "reason", "xp_after", "created_at")
+
+
+class MemorySerializer(serializers.ModelSerializer):
+    source_message_id = serializers.IntegerField(allow_null=True, read_only=True)
+
+    class Meta:
+        model = Memory
+        fields = ("id", "kind", "text", "source_message_id", "origin", "event_date", "created_at", "updated_at")
+        read_only_fields = fields
+
+
+class MemoryInputSerializer(StrictInputMixin, serializers.Serializer):
+    text = StrictCharField(max_length=200)
+
+
+class MoodDaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    messages = serializers.IntegerField()
+    valence = serializers.FloatField(allow_null=True, help_text="Mean valence, -1 (negative) to 1.")
+    dominant = serializers.CharField()
+    moods = serializers.DictField(child=serializers.IntegerField(), help_text="Messages per mood label.")

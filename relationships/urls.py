@@ -16,6 +16,13 @@ urlpatterns = [
         name="partner-relationship-events",
     ),
     path("levels/", apis.LevelListApi.as_view(), name="levels"),
+    path("partners/<int:partner_id>/memories/", apis.MemoryListApi.as_view(), name="partner-memories"),
+    path(
+        "partners/<int:partner_id>/memories/<int:memory_id>/",
+        apis.MemoryDetailApi.as_view(),
+        name="partner-memory",
+    ),
+    path("partners/<int:partner_id>/mood/", apis.MoodTimelineApi.as_view(), name="partner-mood"),
     path(
         "partners/<int:partner_id>/messages/",
         apis.MessageListApi.as_view(),

@@ -20,7 +20,8 @@ from relationships.models import Message, Partner
 from relationships.selectors import message_find, prompt_history
 from relationships.selectors.progression import relationship_level
 from relationships.services import message_accept, reply_record
-from relationships.tasks import award_exchange
+from relationships.selectors.memory import prompt_memory
+from relationships.tasks import award_exchange, remember_exchange
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def turn_begin(
         if not created:  # the same client_id raced in on another socket
             chat_release(**admitted, used=0)
             return TurnStart(duplicate=message)
+        memories, summary = prompt_memory(partner=partner, query=text)
         prompt = build_messages(
             partner=partner,
             user_name=user.display_name or user.username,
@@ -81,6 +83,8 @@ def turn_begin(
             now=timezone.now(),
             history_budget_tokens=history_budget_tokens,
             level=relationship_level(partner=partner),  # the tone warms as intimacy grows
+            memories=memories,
+            summary=summary,
         )
     except BaseException:
         chat_release(**admitted, used=0)
@@ -135,6 +139,8 @@ def turn_end(
             # thread need not wait on. Its progress events reach the sockets by the
             # channel layer.
             transaction.on_commit(lambda: award_exchange.delay(message.pk))
+            # What the user shared is remembered by the worker too (the LLM is slow).
+            transaction.on_commit(lambda: remember_exchange.delay(message.pk))
         return TurnEnd(reply)
     finally:
         chat_release(

@@ -3,6 +3,7 @@ from django.db import IntegrityError, transaction
 from project.events import chat_group, send_event_on_commit
 from project.llm import Usage
 from relationships.models import Message, Partner
+from relationships.mood import analyze_mood
 from relationships.serializers import MessageSerializer
 
 
@@ -27,17 +28,23 @@ def message_accept(
     origin: str | None = None,
     announce: bool = True,
 ) -> tuple[Message, bool]:
-    """Store a user message once per (partner, client_id). Returns (message, created).
+    """Store a user message once per (partner, client_id), with its mood. Returns (message, created).
 
     A resend, even racing the first send, returns the stored row and stores
     nothing. A new message is announced to the user's other sockets after
     commit, unless `announce` is False: then the caller sends `message_event`
     itself (a consumer does, from the event loop).
     """
+    mood = analyze_mood(text)
     try:
         with transaction.atomic():
             message = Message.objects.create(
-                partner=partner, role=Message.Role.USER, text=text, client_id=client_id
+                partner=partner,
+                role=Message.Role.USER,
+                text=text,
+                client_id=client_id,
+                mood=mood.label,
+                valence=mood.valence,
             )
             if announce:
                 send_event_on_commit(*message_event(message, origin=origin))
