@@ -149,7 +149,9 @@ CHANNEL_LAYERS = {
 }
 
 MEDIA_ROOT = env("MEDIA_ROOT")
-MEDIA_URL = "/media/"
+MEDIA_URL = "/media/"  # never served by path: see project/media.py
+# Seconds a signed media URL (a selfie's image_url) keeps working.
+MEDIA_URL_TTL = env("MEDIA_URL_TTL")
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "project" / "static"]
@@ -181,6 +183,8 @@ CHAT_MAX_MESSAGE_CHARS = env("CHAT_MAX_MESSAGE_CHARS")
 CHAT_RATE_PER_MINUTE = env("CHAT_RATE_PER_MINUTE")
 CHAT_DAILY_TOKEN_BUDGET = env("CHAT_DAILY_TOKEN_BUDGET")
 CHAT_HISTORY_TOKEN_BUDGET = env("CHAT_HISTORY_TOKEN_BUDGET")
+# Characters of remembered facts a chat prompt carries (about 4 a token), the most relevant first.
+MEMORY_PROMPT_CHARS = env("MEMORY_PROMPT_CHARS")
 
 # XP a relationship may earn per UTC day from conversation and interactions
 # (operators' grants are not capped). See docs/progression.md.
@@ -188,6 +192,33 @@ PROGRESSION_DAILY_XP_CAP = env("PROGRESSION_DAILY_XP_CAP")
 
 # Posts a partner writes on its Moments feed per UTC day, at most.
 MOMENTS_PER_DAY = env("MOMENTS_PER_DAY")
+
+# --- Partners who write first, and push ----------------------------------------
+
+# Proactive messages a partner may send a user per local day, and the days of
+# quiet after which it checks in (docs/companion.md).
+PROACTIVE_MAX_PER_DAY = env("PROACTIVE_MAX_PER_DAY")
+PROACTIVE_CHECKIN_AFTER_DAYS = env("PROACTIVE_CHECKIN_AFTER_DAYS")
+FCM_CREDENTIALS_FILE = env("FCM_CREDENTIALS_FILE")
+PUSH_SENDER = env("PUSH_SENDER") or (
+    "accounts.push.FCMSender" if FCM_CREDENTIALS_FILE else "accounts.push.LoggingSender"
+)
+
+# --- Avatars and selfies -----------------------------------------------------
+
+# A photo upload larger than this is refused (413) before it is decoded; one
+# declaring more pixels than UPLOAD_MAX_PIXELS is refused as a decompression bomb.
+UPLOAD_MAX_BYTES = env("UPLOAD_MAX_BYTES")
+UPLOAD_MAX_PIXELS = env("UPLOAD_MAX_PIXELS")
+# Django keeps small uploads in memory; ours are read once and re-encoded.
+FILE_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES
+# Selfies a user may have queued or running at once (more: 429).
+SELFIES_MAX_PENDING = env("SELFIES_MAX_PENDING")
+# An OpenAI-compatible image endpoint (".../v1") for selfie scenes; unset: drawn scenes.
+IMAGE_BASE_URL = env("IMAGE_BASE_URL")
+IMAGE_API_KEY = env("IMAGE_API_KEY")
+IMAGE_MODEL = env("IMAGE_MODEL")
+IMAGE_TIMEOUT = env("IMAGE_TIMEOUT")
 
 # --- Celery -----------------------------------------------------------------
 
@@ -211,6 +242,14 @@ CELERY_BEAT_SCHEDULE = {
     "generate-moments": {
         "task": "moments.tasks.generate_due_moments",
         "schedule": timedelta(minutes=30),
+    },
+    "send-proactive-messages": {
+        "task": "relationships.tasks.send_due_proactive",
+        "schedule": timedelta(minutes=5),
+    },
+    "fail-stalled-selfies": {
+        "task": "avatars.tasks.fail_stalled_selfies",
+        "schedule": timedelta(minutes=5),
     },
 }
 

@@ -290,6 +290,26 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         """The partner answered the user's comment on one of its Moments."""
         await self.send_json({"type": "moment.reply", "moment_id": event["moment_id"], "comment": event["comment"]})
 
+    async def chat_proactive(self, event):
+        """A partner of this user wrote first (good morning, check-in, follow-up)."""
+        await self.send_json(
+            {
+                "type": "message",
+                "sender": "partner",
+                "proactive": True,
+                "partner_id": event["partner_id"],
+                "message": event["message"],
+            }
+        )
+
+    async def selfie_ready(self, event):
+        """A vacation selfie of one of this user's partners is done."""
+        await self.send_json({"type": "selfie.ready", "selfie": event["selfie"]})
+
+    async def selfie_failed(self, event):
+        """A vacation selfie could not be made; the reason is in the selfie."""
+        await self.send_json({"type": "selfie.failed", "selfie": event["selfie"]})
+
     async def chat_message(self, event):
         """A finished message from another of this user's sockets on this partner."""
         if event.get("origin") != self.channel_name:

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from accounts.push import Notification
+from accounts.services import notify_on_commit
 from project.events import send_event_on_commit, user_group
 from relationships.models import Feature, Message, Partner, Relationship, XPEvent
 from relationships.scoring import message_xp, streak_xp
@@ -43,7 +45,7 @@ def xp_award(
     the totals change, so concurrent awards never lose or double XP. Sources
     other than operators' grants count against PROGRESSION_DAILY_XP_CAP per UTC
     day. After commit, the user's sockets hear `progress.update`, and `level.up`
-    when a threshold was crossed.
+    when a threshold was crossed (and the user's devices a push, if no socket is open).
     """
     if amount < 0:
         raise ValueError("XP is never taken away")
@@ -53,6 +55,16 @@ def xp_award(
             award = _award(partner, source, amount, idempotency_key, reason)
             for group, event in award.events:
                 send_event_on_commit(group, event)
+                if event["type"] == "level.up":
+                    notify_on_commit(
+                        user_id=partner.owner_id,
+                        notification=Notification(
+                            kind="level_up",
+                            title=partner.name,
+                            body=f"You and {partner.name} are now: {event['name']}.",
+                            data={"partner_id": partner.pk, "level": event["level"]},
+                        ),
+                    )
             return award
     except IntegrityError:  # the same key, racing on another relationship row
         return _award_repeated(partner)
