@@ -32,6 +32,7 @@ from project.media import media_response
 from relationships.apis import CURSOR_PARAMS
 from relationships.permissions import feature_require
 from relationships.selectors import partner_get_for
+from relationships.selectors.mood import partner_expression
 
 MISSING = {401: ErrorSerializer, 404: ErrorSerializer}
 # Slack for the multipart envelope around a photo of UPLOAD_MAX_BYTES.
@@ -49,6 +50,7 @@ def _avatar_answer(request, partner, avatar: Avatar | None) -> Response:
     data = {
         "partner_id": partner.pk,
         "config": avatar_config_of(partner),
+        "expression": partner_expression(partner),
         "image_url": reverse("partner-avatar-image", args=[partner.pk]),
         "updated_at": avatar.updated_at if avatar else None,
     }
@@ -82,7 +84,10 @@ class PartnerAvatarImageApi(APIView):
     @extend_schema(
         parameters=[
             OpenApiParameter("size", int, enum=[256, 512, 1024], description="Pixels a side; 512 by default."),
-            OpenApiParameter("expression", str, enum=list(catalog.EXPRESSIONS), description="neutral by default."),
+            OpenApiParameter(
+                "expression", str, enum=list(catalog.EXPRESSIONS),
+                description="By default the partner's current one, which follows the conversation's mood.",
+            ),
         ],
         responses={
             (200, "image/png"): OpenApiTypes.BINARY,
@@ -96,11 +101,12 @@ class PartnerAvatarImageApi(APIView):
         """The avatar as a PNG. Deterministic and cached; revalidate with If-None-Match."""
         query = AvatarImageQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
-        expression = query.validated_data.get("expression") or "neutral"
-        if expression not in catalog.EXPRESSIONS:
+        expression = query.validated_data.get("expression")
+        if expression is not None and expression not in catalog.EXPRESSIONS:
             raise ValidationError({"expression": [f"One of: {', '.join(catalog.EXPRESSIONS)}."]})
         size = query.validated_data["size"]
         partner = partner_get_for(user=request.user, partner_id=partner_id)
+        expression = expression or partner_expression(partner)
         config = avatar_config_of(partner)
         key = render.avatar_key(config, expression=expression, size=size)
         etag = f'"{key}"'

@@ -38,6 +38,7 @@ class ChoiceSerializer(serializers.Serializer):
 class AvatarSerializer(serializers.Serializer):
     partner_id = serializers.IntegerField()
     config = serializers.DictField(child=ChoiceSerializer(), help_text="One choice per layer kind.")
+    expression = serializers.CharField(help_text="The partner's expression now, following the conversation's mood.")
     image_url = serializers.CharField(help_text="GET it with the Bearer token; add ?size= and ?expression=.")
     updated_at = serializers.DateTimeField(allow_null=True)
 

@@ -21,6 +21,8 @@ JOY_VALENCE = 0.5
 SADNESS_VALENCE = -0.45
 # A cue of the opposite polarity to a valence at least this strong is ignored.
 CUE_CONFLICT_VALENCE = 0.3
+# The least valence a message labelled by a cue carries, with the sign of its label.
+CUE_VALENCE = 0.3
 # A negator this many tokens before a cue, in the same clause, cancels it ("I'm not sad").
 NEGATION_WINDOW = 3
 
@@ -195,6 +197,12 @@ def analyze_mood(text: str) -> Mood:
         counts.update(dict.fromkeys(POSITIVE, 0))
     best = max(PRIORITY, key=lambda label: (counts[label], -PRIORITY.index(label)))
     if counts[best]:
+        # VADER misreads some negations of feelings ("I can't stop crying" scores +0.1); when a
+        # cue names the feeling, the valence takes its sign, at CUE_VALENCE at least.
+        if best in NEGATIVE and valence > -CUE_VALENCE:
+            valence = -CUE_VALENCE
+        elif best in POSITIVE and valence < CUE_VALENCE:
+            valence = CUE_VALENCE
         return Mood(best, valence)
     if valence >= JOY_VALENCE:
         return Mood("joy", valence)

@@ -1,6 +1,7 @@
 """The base of every Hearth socket: authentication, frame parsing and error frames."""
 
 import asyncio
+import contextlib
 import json
 import logging
 from urllib.parse import parse_qs
@@ -63,12 +64,19 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
     async def disconnect(self, code):
         if self._auth_timer is not None:
             self._auth_timer.cancel()
-        if self._presence is not None:
-            self._presence.cancel()
-            try:
-                await presence_clear(self.user.pk, self.channel_name)
-            except Exception:
-                logger.warning("could not clear presence", exc_info=True)  # it expires by itself
+        await self._leave_presence()
+
+    async def _leave_presence(self):
+        task, self._presence = self._presence, None
+        if task is None:
+            return
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        try:
+            await presence_clear(self.user.pk, self.channel_name)
+        except Exception:
+            logger.warning("could not clear presence", exc_info=True)  # it expires by itself
 
     async def _close_unless_authenticated(self):
         await asyncio.sleep(settings.HEARTH_WS_AUTH_TIMEOUT)
@@ -99,6 +107,7 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
 
     async def close(self, code=None, reason=None):
         self._closing = True
+        await self._leave_presence()
         await super().close(code=code, reason=reason)
 
     async def receive(self, text_data=None, bytes_data=None):

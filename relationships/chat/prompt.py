@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from project.llm.client import estimate_tokens
 from relationships.models import Message, Partner
-from relationships.mood import is_strongly_negative
+from relationships.mood import NEGATIVE, is_strongly_negative
 
 # How the partner speaks as intimacy grows; the index is the relationship level
 # (0 = just met). Levels beyond the list use its last entry.
@@ -151,10 +151,13 @@ def build_messages(
 
 
 def needs_comfort(history: list[Message], now: datetime.datetime) -> bool:
-    """Whether the user's recent messages (MOOD_WINDOW) are strongly negative."""
-    valences = [
-        m.valence
+    """Whether the user's recent messages (MOOD_WINDOW) are strongly negative: by valence
+    (relationships/mood.py), or two of the last three sad, afraid or angry."""
+    recent = [
+        m
         for m in history
         if m.role == Message.Role.USER and m.valence is not None and now - m.created_at <= MOOD_WINDOW
     ]
-    return is_strongly_negative(valences)
+    if is_strongly_negative([m.valence for m in recent]):
+        return True
+    return sum(m.mood in NEGATIVE for m in recent[-3:]) >= 2

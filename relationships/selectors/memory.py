@@ -23,8 +23,13 @@ def memory_get_for(*, user: User, partner_id: int, memory_id: int) -> Memory:
 def prompt_memory(*, partner: Partner, query: str) -> tuple[list[str], str]:
     """(memories most relevant to `query` within MEMORY_PROMPT_CHARS, the rolling summary)."""
     memories = list(
-        Memory.objects.filter(partner=partner).only("kind", "text", "created_at")[:PROMPT_MEMORY_ROWS]
+        Memory.objects.filter(partner=partner).only("kind", "text", "event_date", "created_at")[:PROMPT_MEMORY_ROWS]
     )
     chosen = choose_for_prompt(memories, query=query, budget_chars=settings.MEMORY_PROMPT_CHARS)
     summary = ConversationSummary.objects.filter(partner=partner).values_list("text", flat=True).first()
-    return [memory.text for memory in chosen], summary or ""
+    return [_dated(memory) for memory in chosen], summary or ""
+
+
+def _dated(memory: Memory) -> str:
+    # "on Friday" means nothing a week later: the day it resolved to goes with it.
+    return f"{memory.text} ({memory.event_date:%A %d %B %Y})" if memory.event_date else memory.text

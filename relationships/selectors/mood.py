@@ -21,6 +21,7 @@ EXPRESSION_OF_MOOD = {
     "neutral": "neutral",
 }
 EXPRESSION_WINDOW = datetime.timedelta(hours=6)
+EXPRESSION_MESSAGES = 3
 MOOD_LABELS = ("joy", "love", "surprise", "neutral", "sadness", "fear", "anger")
 
 
@@ -59,17 +60,19 @@ def mood_timeline_for(*, user: User, partner_id: int, days: int) -> list[dict]:
 
 def partner_expression(partner: Partner, *, now: datetime.datetime | None = None) -> str:
     """How the partner's avatar looks now: sleepy in the user's night, else following the
-    mood of the user's latest message of the last hours, else neutral."""
+    feeling of the user's last messages of the last hours, else neutral."""
     now = now or timezone.now()
     local = now.astimezone(zoneinfo.ZoneInfo(partner.owner.time_zone))
     if local.hour < 6:
         return "sleepy"
-    mood = (
+    moods = (
         Message.objects.filter(
             partner=partner, role=Message.Role.USER, created_at__gte=now - EXPRESSION_WINDOW
         )
         .exclude(mood="")
-        .values_list("mood", flat=True)
-        .first()
+        .values_list("mood", flat=True)[:EXPRESSION_MESSAGES]
     )
-    return EXPRESSION_OF_MOOD.get(mood or "neutral", "neutral")
+    # The newest feeling of the last few messages: "I don't know what to do" after two
+    # sad ones still meets a sad, sympathetic face.
+    felt = next((mood for mood in moods if mood != "neutral"), "neutral")
+    return EXPRESSION_OF_MOOD.get(felt, "neutral")
