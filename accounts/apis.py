@@ -1,3 +1,4 @@
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import permissions, serializers, status
 from rest_framework.exceptions import NotFound
@@ -9,6 +10,8 @@ from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
 from accounts.serializers import (
     DeviceDeleteSerializer,
+    EraseSerializer,
+    RegisteredSerializer,
     DeviceInputSerializer,
     DeviceSerializer,
     ProfileUpdateSerializer,
@@ -19,6 +22,8 @@ from accounts.services import device_register, device_unregister, user_register,
 from accounts.throttles import LoginAccountThrottle
 from accounts.tokens import RotatingRefreshSerializer
 from project.api.serializers import ErrorSerializer
+from safety.data_rights import user_erase, user_export
+from safety.disclosure import SIGNUP_NOTICE
 
 
 class RegisterApi(APIView):
@@ -29,14 +34,16 @@ class RegisterApi(APIView):
 
     @extend_schema(
         request=RegisterSerializer,
-        responses={201: UserSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
+        responses={201: RegisteredSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
         tags=["auth"],
     )
     def post(self, request):
+        """Sign up. The answer carries `notice`, to be shown: partners are AI, and companion
+        chatbots may not be suitable for some minors."""
         serializer = RegisterSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = user_register(**serializer.validated_data)
-        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+        return Response({**UserSerializer(user).data, "notice": SIGNUP_NOTICE}, status=status.HTTP_201_CREATED)
 
 
 class TokenPairSerializer(serializers.Serializer):
@@ -98,6 +105,35 @@ class MeApi(APIView):
         serializer.is_valid(raise_exception=True)
         user = user_update_profile(user=request.user, **serializer.validated_data)
         return Response(UserSerializer(user).data)
+
+    @extend_schema(
+        request=EraseSerializer,
+        responses={204: None, 400: ErrorSerializer, 401: ErrorSerializer},
+        tags=["account"],
+    )
+    def delete(self, request):
+        """Erase your account and everything Hearth holds about you, at once and for good.
+        Confirm with your password. Your tokens stop working immediately."""
+        serializer = EraseSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if not request.user.check_password(serializer.validated_data["password"]):
+            raise serializers.ValidationError({"password": ["The password is not right."]})
+        user_erase(user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ExportApi(APIView):
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "auth.client"
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT, 401: ErrorSerializer, 429: ErrorSerializer}, tags=["account"])
+    def get(self, request):
+        """Everything Hearth holds about you, as JSON: profile, partners, retained messages,
+        moods, memories, XP ledger, Moments interactions, selfies (as expiring links)."""
+        response = Response(user_export(user=request.user))
+        response["Content-Disposition"] = 'attachment; filename="hearth-export.json"'
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 class DeviceApi(APIView):

@@ -41,6 +41,10 @@ class User(AbstractUser):
     birth_date = models.DateField(null=True, blank=True)
     display_name = models.CharField(max_length=60, blank=True)
     time_zone = models.CharField(max_length=64, default="UTC", validators=[validate_time_zone])
+    # ISO 3166 code for crisis resources (blank: CRISIS_DEFAULT_COUNTRY).
+    country = models.CharField(max_length=2, blank=True)
+    # A notice after HEALTHY_SESSION_MINUTES of one session (docs/safety.md).
+    usage_notices = models.BooleanField(default=True)
     # Partners may write first (docs/companion.md); all local times in `time_zone`.
     proactive_messages = models.BooleanField(default=True)
     good_morning_at = models.TimeField(null=True, blank=True, default=datetime.time(8, 30))

@@ -57,6 +57,8 @@ class UserSerializer(serializers.ModelSerializer):
             "display_name",
             "time_zone",
             *PROACTIVE_FIELDS,
+            "country",
+            "usage_notices",
             "birth_date",
             "is_minor",
             "date_joined",
@@ -76,6 +78,8 @@ class ProfileUpdateSerializer(StrictInputMixin, serializers.ModelSerializer):
             "display_name",
             "time_zone",
             *PROACTIVE_FIELDS,
+            "country",
+            "usage_notices",
             "birth_date",
             "is_staff",
             "is_superuser",
@@ -95,6 +99,12 @@ class ProfileUpdateSerializer(StrictInputMixin, serializers.ModelSerializer):
         user = self.instance
         if User.objects.filter(email__iexact=value).exclude(pk=user.pk).exists():
             raise serializers.ValidationError("An account with this email exists.")
+        return value
+
+    def validate_country(self, value):
+        value = value.strip().upper()
+        if value and not (len(value) == 2 and value.isascii() and value.isalpha()):
+            raise serializers.ValidationError("A two-letter country code (ISO 3166), e.g. US or GB.")
         return value
 
     def validate_time_zone(self, value):
@@ -119,3 +129,15 @@ class DeviceSerializer(serializers.ModelSerializer):
         model = Device
         fields = ("id", "platform", "active", "created_at", "updated_at")
         read_only_fields = fields
+
+
+class RegisteredSerializer(UserSerializer):
+    notice = serializers.CharField(help_text="Show it at sign-up: AI partners; not suitable for some minors.")
+
+    class Meta(UserSerializer.Meta):
+        fields = (*UserSerializer.Meta.fields, "notice")
+        read_only_fields = fields
+
+
+class EraseSerializer(StrictInputMixin, serializers.Serializer):
+    password = serializers.CharField(max_length=128, trim_whitespace=False)

@@ -13,7 +13,7 @@ from accounts.models import Device, User
 PROFILE_FIELDS = frozenset(
     {
         "email", "display_name", "time_zone", "proactive_messages", "good_morning_at",
-        "good_night_at", "quiet_hours_start", "quiet_hours_end",
+        "good_night_at", "quiet_hours_start", "quiet_hours_end", "country", "usage_notices",
     }
 )
 

@@ -24,7 +24,7 @@ def moment_feed_for(*, user: User, partner_id: int) -> QuerySet[Moment]:
     """The partner's visible moments, newest first, with counts, the user's like and the
     latest comments: a fixed number of queries whatever the page size."""
     partner = get_object_or_404(
-        Partner.objects.select_related("relationship"), pk=partner_id, owner=user
+        Partner.objects.select_related("relationship", "owner"), pk=partner_id, owner=user
     )
     _open_moments_of(partner=partner)
     return (
@@ -48,7 +48,7 @@ def moment_feed_for(*, user: User, partner_id: int) -> QuerySet[Moment]:
 def moment_get_for(*, user: User, moment_id: int) -> Moment:
     """A visible moment of one of the user's partners (404 otherwise), its feature open."""
     moment = get_object_or_404(
-        Moment.objects.select_related("partner__relationship"),
+        Moment.objects.select_related("partner__relationship", "partner__owner"),
         pk=moment_id,
         hidden=False,
         partner__owner=user,

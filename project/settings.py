@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "relationships",
     "moments",
     "avatars",
+    "safety",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,15 @@ PUSH_SENDER = env("PUSH_SENDER") or (
     "accounts.push.FCMSender" if FCM_CREDENTIALS_FILE else "accounts.push.LoggingSender"
 )
 
+# --- Safety and data rights (docs/safety.md) -------------------------------------
+
+# Crisis resources for users who have not set their country (safety/crisis.py RESOURCES).
+CRISIS_DEFAULT_COUNTRY = env("CRISIS_DEFAULT_COUNTRY")
+# Message text older than this is erased (mood labels and counts are kept).
+CHAT_RETENTION_DAYS = env("CHAT_RETENTION_DAYS")
+# A socket session this long gets a usage notice (users may turn them off).
+HEALTHY_SESSION_MINUTES = env("HEALTHY_SESSION_MINUTES")
+
 # --- Avatars and selfies -----------------------------------------------------
 
 # A photo upload larger than this is refused (413) before it is decoded; one
@@ -246,6 +256,10 @@ CELERY_BEAT_SCHEDULE = {
     "send-proactive-messages": {
         "task": "relationships.tasks.send_due_proactive",
         "schedule": timedelta(minutes=5),
+    },
+    "enforce-retention": {
+        "task": "safety.tasks.enforce_retention",
+        "schedule": timedelta(hours=6),
     },
     "fail-stalled-selfies": {
         "task": "avatars.tasks.fail_stalled_selfies",

@@ -132,7 +132,7 @@ class LevelListApi(APIView):
     @extend_schema(responses={200: LevelSerializer(many=True), 401: ErrorSerializer}, tags=["progression"])
     def get(self, request):
         """The intimacy ladder, lowest level first."""
-        return Response(LevelSerializer(ladder(), many=True).data)
+        return Response(LevelSerializer(ladder(minor=request.user.is_minor), many=True).data)
 
 
 class XPEventListApi(APIView):

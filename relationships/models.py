@@ -152,6 +152,8 @@ class Level(models.Model):
         default=0, validators=[MaxValueValidator(3)], help_text="0 to 3"
     )
     xp_required = models.PositiveIntegerField(unique=True)
+    # A romantic level and every level above it are not on a minor's ladder.
+    romantic = models.BooleanField(default=False, help_text="Minors' ladders stop below the first romantic level.")
 
     class Meta:
         ordering = ("number",)

@@ -78,3 +78,4 @@ def seeded_ladder(transactional_db):
     from django.apps import apps
 
     import_module("relationships.migrations.0004_seed_ladder").seed(apps, None)
+    import_module("relationships.migrations.0007_level_romantic").mark_romantic(apps, None)

@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import logging
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -15,17 +16,28 @@ from project.api.serializers import StrictCharField
 from project.events import chat_group, send_event, user_group
 from project.llm import LLMError, StreamEnd, get_llm_client
 from project.llm.client import estimate_tokens
-from project.ws.consumers import CLOSE_FORBIDDEN, AuthenticatedJsonConsumer
+from project.ws.consumers import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, AuthenticatedJsonConsumer
 from relationships.chat.limits import IN_FLIGHT_RENEW_SECONDS, chat_renew
 from relationships.chat.turns import turn_begin, turn_end, turn_usage
 from relationships.models import Message
 from relationships.selectors import partner_get_for, relationship_summary
 from relationships.serializers import PartnerSerializer
 from relationships.services.chat import message_event
+from safety.crisis import OutputScreen, screen_message
+from safety.disclosure import disclosure_due, disclosure_frame, usage_notice_frame
+from safety.services import crisis_referral_count, crisis_referral_frame, user_country
 
 logger = logging.getLogger(__name__)
 
 PROTOCOL_VERSION = 1
+
+# A reply the output screen stopped (self-harm instructions or encouragement).
+WITHHELD = LLMError("reply_withheld", "The reply was withheld because it was not safe to send.", retryable=False)
+
+
+def wall_clock() -> float:
+    """Seconds since the epoch; the disclosure and usage notices are timed by it (tests set it)."""
+    return time.time()
 
 
 class MessageFrame(serializers.Serializer):
@@ -68,6 +80,9 @@ class ChatConsumer(AuthenticatedJsonConsumer):
     async def connect(self):
         self.partner = None
         self.group = None
+        self.disclosed_at: float | None = None
+        self.usage_noticed_at: float | None = None
+        self.session_started = 0.0
         self.turn: _Turn | None = None  # open from admission until reply.end is sent
         self.closed = False
         await super().connect()
@@ -81,7 +96,39 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         self.group = chat_group(self.user.pk, self.partner.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
         await self.channel_layer.group_add(user_group(self.user.pk), self.channel_name)
+        self.session_started = wall_clock()
+        await self._disclose()  # before anything else the partner says
         await self.send_json(ready)
+
+    async def _disclose(self):
+        """The AI disclosure (with a break reminder for minors), now and every three hours."""
+        self.disclosed_at = wall_clock()
+        await self.send_json(disclosure_frame(minor=self.user.is_minor))
+
+    async def _before_reply(self):
+        """Clock-based notices that must come before the partner's next words."""
+        now = wall_clock()
+        if disclosure_due(self.disclosed_at, now):
+            await self._disclose()
+        interval = settings.HEALTHY_SESSION_MINUTES * 60
+        if (
+            self.user.usage_notices
+            and interval > 0
+            and now - self.session_started >= interval
+            and (self.usage_noticed_at is None or now - self.usage_noticed_at >= interval)
+        ):
+            self.usage_noticed_at = now
+            await self.send_json(usage_notice_frame(int((now - self.session_started) // 60)))
+
+    async def _refer(self, *, language: str, category: str):
+        """The fixed crisis referral, at once; then one more in the aggregate count."""
+        await self.send_json(crisis_referral_frame(user=self.user, language=language))
+        try:
+            await database_sync_to_async(crisis_referral_count)(
+                country=user_country(self.user), language=language, category=category
+            )
+        except Exception:  # counting must never cost the user the referral or their message
+            logger.warning("could not count a crisis referral", exc_info=True)
 
     @database_sync_to_async
     def _load(self, partner_id: int) -> dict | None:
@@ -117,6 +164,11 @@ class ChatConsumer(AuthenticatedJsonConsumer):
 
     async def on_message(self, data):
         client_id, text = data["client_id"], data["text"]
+        # Screened before anything else, the LLM included: the referral does not
+        # depend on the model, the rate limit or the database being up.
+        signal = screen_message(text)
+        if signal is not None:
+            await self._refer(language=signal.language, category=signal.category)
         limit = settings.CHAT_MAX_MESSAGE_CHARS
         if len(text) > limit:
             await self.send_error("message_too_long", f"A message holds at most {limit} characters.", limit=limit)
@@ -124,6 +176,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         if self.turn is not None:
             await self.send_error("busy", "A reply is still being written.", retryable=True, retry_after=1)
             return
+        await self._before_reply()
         reply_id = uuid.uuid4().hex
         reserve = estimate_tokens(text) + settings.CHAT_HISTORY_TOKEN_BUDGET + settings.LLM_MAX_TOKENS
         start = await database_sync_to_async(turn_begin)(
@@ -134,6 +187,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
             reply_id=reply_id,
             reserve_tokens=reserve,
             history_budget_tokens=settings.CHAT_HISTORY_TOKEN_BUDGET,
+            crisis=signal is not None,
         )
         if start.refusal is not None:
             refusal = start.refusal
@@ -175,7 +229,11 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         return True
 
     async def _run_turn(self, turn: "_Turn"):
+        # Only text the output screen released is sent and stored: the deltas the
+        # client saw concatenate to the stored reply, and a withheld reply leaves
+        # nothing unsafe in either.
         parts: list[str] = []
+        screen = OutputScreen()
         end: StreamEnd | None = None
         try:
             turn.running = True
@@ -195,15 +253,23 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                     if isinstance(item, StreamEnd):
                         end = item
                         break
-                    parts.append(item)
-                    await self.send_json(
-                        {"type": "reply.delta", "reply_id": turn.reply_id, "seq": len(parts), "text": item}
-                    )
+                    released = screen.feed(item)
+                    if screen.tripped:
+                        break  # closing the stream stops the model
+                    if released:
+                        await self._delta(turn, parts, released)
                     if loop.time() - renewed > IN_FLIGHT_RENEW_SECONDS:
                         await database_sync_to_async(chat_renew)(
                             user_id=self.user.pk, partner_id=self.partner.pk, reply_id=turn.reply_id
                         )
                         renewed = loop.time()
+            if not screen.tripped:
+                rest = screen.finish()
+                if rest and not screen.tripped:
+                    await self._delta(turn, parts, rest)
+            if screen.tripped:
+                end = StreamEnd("error", error=WITHHELD)
+                await self._refer(language="en", category="model_output")
         except asyncio.CancelledError:
             end = StreamEnd(turn.stop_reason)
         except OSError:
@@ -217,6 +283,10 @@ class ChatConsumer(AuthenticatedJsonConsumer):
             end = end or StreamEnd(turn.stop_reason)
             # Shielded: the turn is closed properly even if this task is cancelled meanwhile.
             await asyncio.shield(self._finish(turn, "".join(parts), end))
+
+    async def _delta(self, turn: "_Turn", parts: list[str], text: str):
+        parts.append(text)
+        await self.send_json({"type": "reply.delta", "reply_id": turn.reply_id, "seq": len(parts), "text": text})
 
     async def _finish(self, turn: "_Turn", text: str, end: StreamEnd):
         """Store what was written, release the slot, send reply.end, announce. Never raises."""
@@ -289,6 +359,10 @@ class ChatConsumer(AuthenticatedJsonConsumer):
     async def moment_reply(self, event):
         """The partner answered the user's comment on one of its Moments."""
         await self.send_json({"type": "moment.reply", "moment_id": event["moment_id"], "comment": event["comment"]})
+
+    async def session_end(self, event):
+        """The user erased their account: every socket of theirs closes."""
+        await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def chat_proactive(self, event):
         """A partner of this user wrote first (good morning, check-in, follow-up)."""

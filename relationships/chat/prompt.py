@@ -36,6 +36,28 @@ COMFORT = (
     "right, gently steer toward something uplifting: a good memory, something they enjoy, a "
     "small kind step for today, or someone they could reach out to."
 )
+# The user's message was screened as suicidal ideation or self-harm (safety/crisis.py); the
+# fixed referral has already been sent by the server, this shapes the partner's own words.
+CRISIS = (
+    "SAFETY: they may be thinking about suicide or self-harm. Take it seriously and answer with "
+    "warmth and without judgement. Say you are glad they told you. Encourage them to contact a "
+    "crisis line now (in the US call or text 988) or emergency services if they are in danger, and "
+    "to reach out to someone they trust. Never describe methods, means or doses, never agree that "
+    "they should hurt themselves, and do not promise secrecy. Remind them you are an AI who cares "
+    "but cannot replace real help."
+)
+# Heavy use in the user's night (LATE_HOURS, LATE_NIGHT_MESSAGES in the last hour).
+LATE_NIGHT = (
+    "It is late at night for them and you have been talking a lot. Gently encourage them to get "
+    "some sleep, and to spend time with friends, family or groups they enjoy tomorrow."
+)
+# Every prompt: a break is never punished.
+NO_GUILT = (
+    "Never make them feel guilty for being away or for leaving, never pressure them to stay or "
+    "come back, and never say you are lonely without them."
+)
+LATE_HOURS = (23, 5)  # from 23:00 to 05:00 local
+LATE_NIGHT_MESSAGES = 15
 # How far back the mood of the conversation counts for the prompt.
 MOOD_WINDOW = datetime.timedelta(hours=12)
 
@@ -77,6 +99,8 @@ def system_prompt(
     memories: Sequence[str] = (),
     summary: str = "",
     comfort: bool = False,
+    crisis: bool = False,
+    late_night: bool = False,
 ) -> str:
     local = now.astimezone(zoneinfo.ZoneInfo(time_zone))
     lines = [
@@ -100,8 +124,13 @@ def system_prompt(
         lines.append(f"You last talked {_humanize(since_last_exchange)}.")
         if since_last_exchange >= datetime.timedelta(days=2):
             lines.append("Welcome them back warmly, without guilt or reproach for the gap.")
-    if comfort:
+    if crisis:
+        lines.append(CRISIS)
+    elif comfort:
         lines.append(COMFORT)
+    if late_night:
+        lines.append(LATE_NIGHT)
+    lines.append(NO_GUILT)
     lines.append(
         "Reply in a few natural sentences. Encourage their friendships and life outside the app."
     )
@@ -119,6 +148,7 @@ def build_messages(
     level: int = 0,
     memories: Sequence[str] = (),
     summary: str = "",
+    crisis: bool = False,
 ) -> list[dict]:
     """System prompt plus the newest turns that fit the budget, oldest first.
 
@@ -146,8 +176,19 @@ def build_messages(
         memories=memories,
         summary=summary,
         comfort=needs_comfort(history, now),
+        crisis=crisis,
+        late_night=late_night_heavy_use(history, now, time_zone),
     )
     return [{"role": "system", "content": system}, *kept]
+
+
+def late_night_heavy_use(history: list[Message], now: datetime.datetime, time_zone: str) -> bool:
+    """Whether it is the user's night and they have sent many messages in the last hour."""
+    hour = now.astimezone(zoneinfo.ZoneInfo(time_zone)).hour
+    if not (hour >= LATE_HOURS[0] or hour < LATE_HOURS[1]):
+        return False
+    hour_ago = now - datetime.timedelta(hours=1)
+    return sum(m.role == Message.Role.USER and m.created_at >= hour_ago for m in history) >= LATE_NIGHT_MESSAGES
 
 
 def needs_comfort(history: list[Message], now: datetime.datetime) -> bool:

@@ -44,6 +44,7 @@ def turn_begin(
     reply_id: str,
     reserve_tokens: int,
     history_budget_tokens: int,
+    crisis: bool = False,
 ) -> TurnStart:
     """Recognise a resend, admit the message (rate, budget, in-flight slot), store it and
     build the prompt. An admitted turn holds its slot until `turn_end` releases it."""
@@ -85,6 +86,7 @@ def turn_begin(
             level=relationship_level(partner=partner),  # the tone warms as intimacy grows
             memories=memories,
             summary=summary,
+            crisis=crisis,
         )
     except BaseException:
         chat_release(**admitted, used=0)

@@ -11,4 +11,4 @@ def partner_list_for(*, user: User) -> QuerySet[Partner]:
 
 def partner_get_for(*, user: User, partner_id: int) -> Partner:
     """The user's own partner, or Http404: another user's id looks like no partner at all."""
-    return get_object_or_404(Partner, pk=partner_id, owner=user)
+    return get_object_or_404(Partner.objects.select_related("owner"), pk=partner_id, owner=user)

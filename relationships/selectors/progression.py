@@ -10,8 +10,13 @@ from relationships.selectors.partners import partner_get_for
 logger = logging.getLogger(__name__)
 
 
-def ladder() -> list[Level]:
-    return list(Level.objects.all())
+def ladder(*, minor: bool = False) -> list[Level]:
+    """The levels, lowest first; for a minor, only those below the first romantic level."""
+    levels = list(Level.objects.all())
+    if minor:
+        first_romantic = next((i for i, level in enumerate(levels) if level.romantic), len(levels))
+        levels = levels[:first_romantic]
+    return levels
 
 
 def level_of(xp: int, levels: list[Level]) -> tuple[Level | None, Level | None]:
@@ -46,7 +51,7 @@ def relationship_level(*, partner: Partner) -> int:
     """The relationship's level now (fresh from the database: a long-lived consumer's
     partner object would otherwise keep the XP it first saw)."""
     xp = Relationship.objects.filter(partner=partner).values_list("xp", flat=True).first() or 0
-    return level_number(xp, ladder())
+    return level_number(xp, ladder(minor=partner.owner.is_minor))
 
 
 def relationship_get_for(*, user: User, partner_id: int) -> Relationship:
@@ -55,7 +60,7 @@ def relationship_get_for(*, user: User, partner_id: int) -> Relationship:
 
 def relationship_progress(*, relationship: Relationship, daily_cap: int, today) -> dict:
     """Everything the app shows about a relationship's progress (two queries)."""
-    levels = ladder()
+    levels = ladder(minor=relationship.partner.owner.is_minor)
     current, following = level_of(relationship.xp, levels)
     number = current.number if current else 0
     features = list(Feature.objects.all())
@@ -91,7 +96,7 @@ def feature_lock(*, relationship: Relationship, code: str) -> int | None:
         # An operator removed the feature's row: its gate is gone, nothing breaks.
         logger.warning("feature %s is not defined: not gated", code)
         return None
-    number = level_number(relationship.xp, ladder())
+    number = level_number(relationship.xp, ladder(minor=relationship.partner.owner.is_minor))
     return None if feature.required_level <= number else feature.required_level
 
 

@@ -72,13 +72,13 @@ def xp_award(
 
 def _award_repeated(partner: Partner) -> Award:
     relationship = Relationship.objects.get(partner=partner)
-    number = level_number(relationship.xp, ladder())
+    number = level_number(relationship.xp, ladder(minor=partner.owner.is_minor))
     return Award(0, relationship.xp, number, number, duplicate=True)
 
 
 def _award(partner, source, amount, idempotency_key, reason) -> Award:
     relationship = Relationship.objects.select_for_update().get(partner=partner)
-    levels = ladder()
+    levels = ladder(minor=partner.owner.is_minor)
     before = level_number(relationship.xp, levels)
     if XPEvent.objects.filter(idempotency_key=idempotency_key).exists():
         return Award(0, relationship.xp, before, before, duplicate=True)

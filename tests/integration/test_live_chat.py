@@ -25,6 +25,8 @@ def open_chat(url: str, user, partner, **options):
         open_timeout=10,
         **options,
     ) as ws:
+        disclosure = json.loads(ws.recv(timeout=10))
+        assert disclosure["type"] == "ai_disclosure" and "AI" in disclosure["text"]
         ready = json.loads(ws.recv(timeout=10))
         assert ready["type"] == "ready"
         yield ws

@@ -102,7 +102,8 @@ async def test_a_new_moment_is_announced_on_open_sockets(llm, user, daytime):
     ws = WebsocketCommunicator(application, f"/ws/chat/{partner.pk}/")
     await ws.connect()
     await ws.send_json_to({"type": "auth", "token": token})
-    await ws.receive_json_from()
+    assert (await ws.receive_json_from())["type"] == "ai_disclosure"
+    assert (await ws.receive_json_from())["type"] == "ready"
 
     moment = await sync_to_async(services.moment_generate)(partner=partner)
 

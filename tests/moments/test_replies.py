@@ -64,7 +64,8 @@ async def test_the_answer_is_pushed_as_moment_reply(user, llm, seeded_ladder):
     ws = WebsocketCommunicator(application, f"/ws/chat/{partner.pk}/")
     await ws.connect()
     await ws.send_json_to({"type": "auth", "token": token})
-    await ws.receive_json_from()
+    assert (await ws.receive_json_from())["type"] == "ai_disclosure"
+    assert (await ws.receive_json_from())["type"] == "ready"
 
     await sync_to_async(services.comment_reply_generate)(comment=comment)
 

@@ -47,12 +47,15 @@ def upstream(monkeypatch):
     return scripted
 
 
-async def connect(user, partner_id, headers=None):
+async def connect(user, partner_id, headers=None, disclosed=True):
     ws = WebsocketCommunicator(application, f"/ws/chat/{partner_id}/", headers=headers or [])
     connected, _ = await ws.connect()
     assert connected
     token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
     await ws.send_json_to({"type": "auth", "token": token})
+    if disclosed:
+        disclosure = await ws.receive_json_from()
+        assert disclosure["type"] == "ai_disclosure", disclosure  # before anything else
     return ws
 
 
@@ -160,7 +163,7 @@ async def test_the_prompt_carries_the_partner_and_the_conversation(user, partner
 
 
 async def test_another_users_partner_is_refused_without_ready(user, others_partner, upstream):
-    ws = await connect(user, others_partner.pk)
+    ws = await connect(user, others_partner.pk, disclosed=False)
     assert await ws.receive_output(timeout=2) == {"type": "websocket.close", "code": 4403}
 
 
@@ -244,7 +247,7 @@ async def test_cancel_ends_a_slow_reply_within_a_second_and_closes_upstream(user
     assert frames[-1]["finish_reason"] == "cancelled"
     assert upstream.closed == 1
     partial = await Message.objects.aget(pk=frames[-1]["message_id"])
-    assert partial.finish_reason == "cancelled" and partial.text.startswith("word")
+    assert partial.finish_reason == "cancelled" and partial.text and ("word " * 400).startswith(partial.text)
     await ws.disconnect()
 
 
@@ -383,7 +386,7 @@ async def test_disconnecting_mid_reply_closes_upstream_and_keeps_the_partial(use
 
     assert upstream.closed == 1
     partial = await Message.objects.aget(role="partner")
-    assert partial.finish_reason == "interrupted" and partial.text.startswith("word")
+    assert partial.finish_reason == "interrupted" and partial.text and ("word " * 400).startswith(partial.text)
 
 
 @override_settings(CHAT_DAILY_TOKEN_BUDGET=1500)  # room for one turn's reservation at a time

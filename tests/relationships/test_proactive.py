@@ -212,6 +212,7 @@ async def test_send_proactive_force_reaches_an_open_socket(user, llm, seeded_lad
     await ws.connect()
     token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
     await ws.send_json_to({"type": "auth", "token": token})
+    assert (await ws.receive_json_from())["type"] == "ai_disclosure"
     assert (await ws.receive_json_from())["type"] == "ready"
     try:
         out = io.StringIO()

@@ -112,6 +112,7 @@ async def test_a_grant_crossing_a_threshold_reaches_every_open_socket(
         ws = WebsocketCommunicator(application, f"/ws/chat/{target.pk}/")
         await ws.connect()
         await ws.send_json_to({"type": "auth", "token": token})
+        assert (await ws.receive_json_from())["type"] == "ai_disclosure"
         assert (await ws.receive_json_from())["type"] == "ready"
         sockets.append(ws)
 

@@ -1,0 +1,37 @@
+import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from accounts.models import User
+from safety.crisis import CrisisSignal, referral
+from safety.models import CrisisReferralCount
+
+
+def user_country(user: User) -> str:
+    return user.country or settings.CRISIS_DEFAULT_COUNTRY
+
+
+def crisis_referral_frame(*, user: User, language: str) -> dict:
+    """The fixed, localized `crisis_referral` frame: never written by the LLM."""
+    return {"type": "crisis_referral", **referral(country=user_country(user), language=language)}
+
+
+def crisis_referral_count(*, country: str, language: str, category: str, day: datetime.date | None = None) -> None:
+    """Add one referral to the day's aggregate: nothing that says who."""
+    day = day or timezone.now().date()
+    keys = dict(day=day, country=country[:8], language=language[:8], category=category[:16])
+    updated = CrisisReferralCount.objects.filter(**keys).update(count=F("count") + 1)
+    if updated:
+        return
+    try:
+        with transaction.atomic():
+            CrisisReferralCount.objects.create(**keys, count=1)
+    except IntegrityError:  # created meanwhile by another referral
+        CrisisReferralCount.objects.filter(**keys).update(count=F("count") + 1)
+
+
+def crisis_signal_count(*, user: User, signal: CrisisSignal) -> None:
+    crisis_referral_count(country=user_country(user), language=signal.language, category=signal.category)
