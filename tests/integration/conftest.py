@@ -159,6 +159,8 @@ def live_stack(django_db_setup, django_db_blocker, local_llm, tmp_path_factory):
         "LLM_MAX_TOKENS": "48",
         "HOST": "127.0.0.1",
         "CELERY_CONCURRENCY": "1",
+        # Web and worker share the media folder, as they share storage in production.
+        "MEDIA_ROOT": str(tmp_path_factory.mktemp("media")),
         "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{os.environ.get('PATH', '')}",
     }
     subprocess.run(
