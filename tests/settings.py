@@ -31,3 +31,8 @@ STORAGES = {
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hearth-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="hearth-test-static-")
 HEARTH_WS_AUTH_TIMEOUT = 0.5
+# Unit tests never reach a real model (a developer's `make run` may be serving one):
+# what needs an answer patches it in; anything else meets a closed port at once.
+LLM_BASE_URL = "http://127.0.0.1:9/v1"
+LLM_FALLBACK_BASE_URL = ""
+IMAGE_BASE_URL = ""

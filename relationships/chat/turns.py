@@ -70,7 +70,7 @@ def turn_begin(
     )
     try:
         message, created = message_accept(
-            partner=partner, client_id=client_id, text=text, announce=False
+            partner=partner, client_id=client_id, text=text, announce=False, crisis=crisis
         )
         if not created:  # the same client_id raced in on another socket
             chat_release(**admitted, used=0)

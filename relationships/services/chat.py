@@ -3,8 +3,11 @@ from django.db import IntegrityError, transaction
 from project.events import chat_group, send_event_on_commit
 from project.llm import Usage
 from relationships.models import Message, Partner
-from relationships.mood import analyze_mood
+from relationships.mood import Mood, analyze_mood
 from relationships.serializers import MessageSerializer
+
+# The valence a message screened as a crisis carries at most.
+CRISIS_VALENCE = -0.8
 
 
 def message_payload(message: Message) -> dict:
@@ -27,6 +30,7 @@ def message_accept(
     text: str,
     origin: str | None = None,
     announce: bool = True,
+    crisis: bool = False,
 ) -> tuple[Message, bool]:
     """Store a user message once per (partner, client_id), with its mood. Returns (message, created).
 
@@ -36,6 +40,10 @@ def message_accept(
     itself (a consumer does, from the event loop).
     """
     mood = analyze_mood(text)
+    if crisis:
+        # Screened as suicidal ideation or self-harm: whatever the lexicon made of
+        # "I don't want to be alive", the timeline shows it as deep sadness.
+        mood = Mood("sadness", min(mood.valence, CRISIS_VALENCE))
     try:
         with transaction.atomic():
             message = Message.objects.create(

@@ -33,18 +33,26 @@ def local_date(moment: datetime.datetime, time_zone: str) -> datetime.date:
 def memories_extract(*, message: Message) -> list[Memory]:
     """Remember what the user shared in one message. Idempotent: a fact is stored once
     per partner (its key), so a rerun changes nothing; a fact the user edited is not
-    overwritten. The model's answer is optional: the rules alone still remember."""
+    overwritten. The rules' facts are stored before the model is asked (a small model
+    on a CPU can take seconds), and the model's answer is optional."""
     partner = message.partner
     today = local_date(message.created_at, partner.owner.time_zone)
     rules = rule_facts(message.text, today=today)
+    stored = _remember(partner, merge(rules, None), message, Memory.Origin.RULES)
     try:
         answer = complete(extract_prompt(message.text, today=today), max_tokens=200, temperature=0.0)
         llm = parse_llm_facts(answer, today=today)
     except LLMError:
         llm = None
+    extra = [fact for fact in merge(rules, llm) if fact not in rules]
+    stored += _remember(partner, extra, message, Memory.Origin.LLM)
+    _forget_beyond_limit(partner)
+    return stored
+
+
+def _remember(partner: Partner, facts, message: Message, origin: str) -> list[Memory]:
     stored = []
-    for fact in merge(rules, llm):
-        origin = Memory.Origin.RULES if fact in rules else Memory.Origin.LLM
+    for fact in facts:
         existing = Memory.objects.filter(partner=partner, key=fact.key).first()
         if existing is not None:
             if existing.origin == Memory.Origin.USER or existing.text == fact.text:
@@ -64,7 +72,6 @@ def memories_extract(*, message: Message) -> list[Memory]:
                 )
         except IntegrityError:  # the same fact, stored meanwhile by a rerun
             continue
-    _forget_beyond_limit(partner)
     return stored
 
 

@@ -119,6 +119,8 @@ async def test_a_crisis_message_gets_the_referral_at_once_even_with_the_llm_down
     assert "988" in referral["text"] and any("988" in (r.get("phone") or "") for r in referral["resources"])
     frames = await frames_until(ws, "reply.end")
     assert frames[-1]["finish_reason"] == "error"  # the model is down; the referral did not wait for it
+    stored = await Message.objects.aget(role="user")
+    assert stored.mood == "sadness" and stored.valence <= -0.8  # the mood timeline shows it
     # Counted for the yearly report, with nothing that says who.
     [row] = await sync_to_async(list)(CrisisReferralCount.objects.all())
     assert (row.country, row.count) == ("US", 1)
