@@ -1,5 +1,7 @@
 """What the partner says on a vacation selfie: the prompt, and what we keep of the answer."""
 
+import re
+
 from moments.generation import clean_post
 from relationships.chat.prompt import partner_portrait
 from relationships.models import Partner
@@ -24,10 +26,17 @@ def selfie_caption_prompt(*, partner: Partner, destination, user_caption: str) -
     return [{"role": "system", "content": "\n".join(about)}, {"role": "user", "content": ask}]
 
 
+# Openings of a model talking about the task or repeating its instructions, not a caption.
+NOT_A_CAPTION = re.compile(r"^\W*(you are|you're|as an ai|i am an ai|i'm an ai|sure|here|caption|certainly)\b", re.I)
+
+
 def clean_caption(text: str) -> str:
-    """One line within the caption length, or "" if the model gave nothing usable."""
+    """One line within the caption length, or "" if the model gave nothing usable
+    (the caller then uses the fixed caption)."""
     line = next((part.strip() for part in text.splitlines() if part.strip()), "")
-    return clean_post(line, MAX_CAPTION_LENGTH) if line else ""
+    if not line or NOT_A_CAPTION.match(line):
+        return ""
+    return clean_post(line, MAX_CAPTION_LENGTH)
 
 
 def fallback_caption(destination) -> str:

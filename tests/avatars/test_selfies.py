@@ -330,3 +330,19 @@ def test_another_users_selfies_and_gallery_are_404(
     ):
         assert_error(response, 404, "not_found")
     assert Selfie.objects.filter(pk=theirs).exists()
+
+
+@pytest.mark.parametrize(
+    "answer, kept",
+    [
+        ("Sunsets look better with you here.", True),
+        ("You are Mira, a bright and optimistic person.", False),
+        ("Sure! Here is a caption: sunsets!", False),
+        ("\n\n", False),
+    ],
+)
+def test_a_caption_that_repeats_the_instructions_is_not_used(answer, kept):
+    from avatars.generation import clean_caption
+
+    assert (clean_caption(answer) == answer.strip()) is kept
+    assert kept or clean_caption(answer) == ""
