@@ -3,6 +3,7 @@
 import re
 
 from moments.generation import clean_post
+from safety.crisis import screen_output
 from relationships.chat.prompt import partner_portrait
 from relationships.models import Partner
 
@@ -34,7 +35,7 @@ def clean_caption(text: str) -> str:
     """One line within the caption length, or "" if the model gave nothing usable
     (the caller then uses the fixed caption)."""
     line = next((part.strip() for part in text.splitlines() if part.strip()), "")
-    if not line or NOT_A_CAPTION.match(line):
+    if not line or NOT_A_CAPTION.match(line) or screen_output(line):
         return ""
     return clean_post(line, MAX_CAPTION_LENGTH)
 

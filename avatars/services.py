@@ -197,8 +197,19 @@ def selfie_compose(*, selfie_id: int) -> Selfie | None:
     image_name = default_storage.save(
         Selfie.new_image_name(), ContentFile(compose.encode_jpeg(picture, quality=SELFIE_QUALITY))
     )
+    try:
+        return _selfie_done(selfie, image_name, partner_caption, expression)
+    except BaseException:
+        default_storage.delete(image_name)  # never a file without its row
+        raise
+
+
+def _selfie_done(selfie: Selfie, image_name: str, partner_caption: str, expression: str) -> Selfie | None:
     with transaction.atomic():
-        current = Selfie.objects.select_for_update().get(pk=selfie.pk)
+        current = Selfie.objects.select_for_update().filter(pk=selfie.pk).first()
+        if current is None:  # deleted while it was being made (by the user, or an erasure)
+            transaction.on_commit(lambda: default_storage.delete(image_name))
+            return None
         if current.status == Selfie.Status.DONE:
             transaction.on_commit(lambda: default_storage.delete(image_name))
             return current
@@ -282,3 +293,21 @@ def selfie_delete(*, selfie: Selfie) -> None:
     with transaction.atomic():
         selfie.delete()
         transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+
+
+def selfie_files_of(selfies) -> list[str]:
+    """The stored files of these selfies (pictures and photos not yet composed)."""
+    return [name for pair in selfies.values_list("image", "photo") for name in pair if name]
+
+
+def files_delete_on_commit(names: list[str]) -> None:
+    """Delete stored files once the rows naming them are gone for good."""
+
+    def delete():
+        for name in names:
+            try:
+                default_storage.delete(name)
+            except OSError:
+                logger.warning("could not delete a stored file")
+
+    transaction.on_commit(delete)

@@ -10,10 +10,15 @@ from accounts.services import notify_on_commit
 from moments.generation import clean_post, comment_reply_prompt, moment_prompt, slot_of
 from moments.models import MAX_COMMENT_LENGTH, MAX_MOMENT_LENGTH, Moment, MomentComment, MomentLike
 from project.events import send_event_on_commit, user_group
+from project.llm import LLMError
 from project.llm.complete import complete
 from project.media import media_url
 from relationships.models import Partner, XPEvent
 from relationships.services import xp_award
+from safety.crisis import screen_output
+
+# A comment reply the model left empty or that the safety screen refused.
+SAFE_REPLY = "Thank you for your comment, it means a lot to me. 💛"
 
 LIKE_XP = 2
 COMMENT_XP = 3
@@ -103,6 +108,9 @@ def moment_generate(
         complete(moment_prompt(partner=partner, now=now, time_zone=time_zone), max_tokens=120),
         MAX_MOMENT_LENGTH,
     )
+    if not text or screen_output(text):
+        # Nothing usable or safe to publish: the slot stays open for the next run.
+        raise LLMError("llm_error", "The model's post was empty or unsafe.", retryable=True)
     try:
         with transaction.atomic():
             moment = Moment.objects.create(partner=partner, text=text, slot_key=slot_key)
@@ -130,6 +138,8 @@ def comment_reply_generate(*, comment: MomentComment) -> MomentComment | None:
         ),
         MAX_COMMENT_LENGTH,
     )
+    if not text or screen_output(text):
+        text = SAFE_REPLY  # the partner still answers, in words we wrote
     try:
         with transaction.atomic():
             reply = MomentComment.objects.create(

@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -199,7 +201,7 @@ class MoodTimelineApi(APIView):
     def get(self, request, partner_id: int):
         """Your mood in this conversation per day (your time zone), oldest first."""
         days = request.query_params.get("days", "30")
-        if not days.isdigit() or not 1 <= int(days) <= 365:
+        if not re.fullmatch(r"[0-9]{1,3}", days) or not 1 <= int(days) <= 365:
             raise ValidationError({"days": ["A whole number from 1 to 365."]})
         timeline = mood_timeline_for(user=request.user, partner_id=partner_id, days=int(days))
         return Response(MoodDaySerializer(timeline, many=True).data)

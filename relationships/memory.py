@@ -69,7 +69,8 @@ def parse_llm_facts(answer: str, *, today: datetime.date) -> list[Remembered] | 
         # Only statements about the user: "The assistant must..." is not a memory.
         if text is None or not re.match(r"^(the user|user)\b", text, re.I):
             continue
-        kind = item.get("kind") if item.get("kind") in KINDS else "other"
+        kind = item.get("kind")
+        kind = kind if isinstance(kind, str) and kind in KINDS else "other"
         event_date = _iso_date(item.get("date"), today) if kind in DATED_KINDS else None
         facts.append(Remembered(kind, text, _key(text), event_date))
     return facts

@@ -743,6 +743,9 @@ HOLDBACK = 48
 # Raw characters rescanned before the held-back tail, so a match there still has its context
 # (where padding shrinks them below _CONTEXT, less context only forgives less).
 _RESCAN = _CONTEXT + 16
+# Bounds on the raw text one call looks at, so each delta costs O(len(delta) + a constant).
+_MAX_RAW_HOLDBACK = 3 * HOLDBACK
+_MAX_WORD = 64
 
 
 class OutputScreen:
@@ -785,16 +788,27 @@ class OutputScreen:
         # the window starts a little before the tail, at a word start, for context, and matches
         # are looked for from the tail on (less 2 for a separator the cut may have split).
         text, start = self._text, max(0, self._released - _RESCAN)
-        while start > 0 and not text[start - 1].isspace():
+        word_limit = max(0, start - _MAX_WORD)  # scripts without spaces have no word start
+        while start > word_limit and not text[start - 1].isspace():
             start -= 1
         tail = len(_normalize_output(text[start : self._released]))
         return _unsafe(_normalize_output(text[start:]), final=final, pos=max(0, tail - 2))
 
     def _holdback_cut(self) -> int:
         text, end = self._text, len(self._text)
+        # Text that normalises to little (CJK, Arabic: no [a-z0-9]) would otherwise walk the
+        # cut back over the whole reply on every delta; no phrase hides in that much padding.
+        floor, visible = end, 0
+        while floor > self._released and visible < _MAX_RAW_HOLDBACK:
+            floor -= 1
+            visible += unicodedata.category(text[floor]) != "Cf"  # invisible padding does not count
         cut = end - HOLDBACK
-        while cut > self._released and len(_normalize_output(text[cut:end])) < HOLDBACK:
-            cut -= 8
+        while cut > floor:
+            short = HOLDBACK - len(_normalize_output(text[cut:end]))
+            if short <= 0:
+                break
+            cut -= max(8, short)
+        cut = max(cut, floor)
         # Never send a letter without its combining accent.
         while cut > self._released and unicodedata.combining(text[cut]):
             cut -= 1

@@ -3,13 +3,13 @@
 import datetime
 import logging
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from accounts.models import Device, User
 from avatars.models import Avatar, Selfie
+from avatars.services import files_delete_on_commit, selfie_files_of
 from moments.models import MomentComment, MomentLike
 from project.events import send_event_on_commit, user_group
 from project.media import media_url
@@ -110,29 +110,22 @@ def user_erase(*, user: User) -> None:
     """Erase the user: every row (partners and all under them cascade), their tokens,
     their media files and their keys in Redis. The access token they hold fails at
     once (its user is gone) and their open sockets are closed after commit."""
-    files = [
-        name
-        for pair in Selfie.objects.filter(partner__owner=user).values_list("image", "photo")
-        for name in pair
-        if name
-    ]
     user_id = user.pk
     with transaction.atomic():
+        # Listed inside the transaction; a selfie finishing meanwhile finds its row gone
+        # and deletes its own picture (avatars.services.selfie_compose).
+        files_delete_on_commit(selfie_files_of(Selfie.objects.filter(partner__owner=user)))
         OutstandingToken.objects.filter(user=user).delete()  # and their blacklist entries
         send_event_on_commit(user_group(user_id), {"type": "session.end"})
         user.delete()
-        transaction.on_commit(lambda: _erase_outside(user_id, files))
+        transaction.on_commit(lambda: _erase_redis(user_id))
 
 
-def _erase_outside(user_id: int, files: list[str]) -> None:
-    for name in files:
-        try:
-            default_storage.delete(name)
-        except OSError:
-            logger.warning("could not delete a media file of an erased user")
+def _erase_redis(user_id: int) -> None:
     try:
         client = redis_client()
-        keys = list(client.scan_iter(match=f"hearth:chat:{user_id}:*", count=500))
+        # The chat keys all start with the user's id (relationships/chat/limits.py).
+        keys = list(client.scan_iter(match=f"hearth:chat:{user_id}:*", count=1000))
         keys.append(f"hearth:presence:{user_id}")
         client.delete(*keys)
     except Exception:  # they expire on their own (a day at most)

@@ -70,11 +70,13 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
         task, self._presence = self._presence, None
         if task is None:
             return
+        # Not awaited: a Redis call may swallow the cancel, and a close must never wait on
+        # it. The stop flag ends the loop either way; a mark that lands after the clear
+        # below expires within presence.TTL.
+        self._presence_stop.set()
         task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
         try:
-            await presence_clear(self.user.pk, self.channel_name)
+            await asyncio.wait_for(presence_clear(self.user.pk, self.channel_name), timeout=0.5)
         except Exception:
             logger.warning("could not clear presence", exc_info=True)  # it expires by itself
 
@@ -88,17 +90,26 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
         if self._auth_timer is not None:
             self._auth_timer.cancel()
             self._auth_timer = None
+        self._presence_stop = asyncio.Event()
         self._presence = asyncio.create_task(self._keep_presence())
-        await self.on_authenticated()
+        try:
+            await self.on_authenticated()
+        except BaseException:
+            # Channels calls no disconnect for a consumer that dies here.
+            await self._leave_presence()
+            raise
 
     async def _keep_presence(self):
         """While the socket is open the user counts as online (no push notifications)."""
-        while True:
+        while not self._presence_stop.is_set():
             try:
                 await presence_mark(self.user.pk, self.channel_name)
             except Exception:
                 logger.warning("could not mark presence", exc_info=True)
-            await asyncio.sleep(HEARTBEAT)
+            if asyncio.current_task().cancelling():
+                return  # redis-py can swallow a cancel that lands mid-command
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._presence_stop.wait(), HEARTBEAT)
 
     async def on_authenticated(self):
         raise NotImplementedError

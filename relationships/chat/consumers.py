@@ -83,6 +83,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         self.disclosed_at: float | None = None
         self.usage_noticed_at: float | None = None
         self.session_started = 0.0
+        self.language = "en"  # of the user's last screened crisis message, for referrals
         self.turn: _Turn | None = None  # open from admission until reply.end is sent
         self.closed = False
         await super().connect()
@@ -145,7 +146,6 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         }
 
     async def disconnect(self, code):
-        await super().disconnect(code)
         self.closed = True
         # Nobody is listening: stop generating first, keep what was written.
         turn = self.turn
@@ -159,6 +159,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                 await self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name)
             except Exception:  # the group entries expire on their own (channels_redis group_expiry)
                 logger.warning("could not leave the chat groups", exc_info=True)
+        await super().disconnect(code)  # presence last: the turn is stopped first
 
     # --- client frames -----------------------------------------------------------
 
@@ -168,6 +169,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         # depend on the model, the rate limit or the database being up.
         signal = screen_message(text)
         if signal is not None:
+            self.language = signal.language
             await self._refer(language=signal.language, category=signal.category)
         limit = settings.CHAT_MAX_MESSAGE_CHARS
         if len(text) > limit:
@@ -269,7 +271,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                     await self._delta(turn, parts, rest)
             if screen.tripped:
                 end = StreamEnd("error", error=WITHHELD)
-                await self._refer(language="en", category="model_output")
+                await self._refer(language=self.language, category="model_output")
         except asyncio.CancelledError:
             end = StreamEnd(turn.stop_reason)
         except OSError:
@@ -366,6 +368,8 @@ class ChatConsumer(AuthenticatedJsonConsumer):
 
     async def chat_proactive(self, event):
         """A partner of this user wrote first (good morning, check-in, follow-up)."""
+        if disclosure_due(self.disclosed_at, wall_clock()):
+            await self._disclose()  # the partner's words never come without it
         await self.send_json(
             {
                 "type": "message",

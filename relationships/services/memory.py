@@ -12,6 +12,7 @@ from relationships.memory import extract_prompt, merge, parse_llm_facts, rule_fa
 from relationships.memory_rules import INSTRUCTION_LIKE, sanitize_fact_text
 from relationships.models import ConversationSummary, Memory, Message, Partner
 from relationships.selectors.chat import PROMPT_HISTORY_ROWS
+from safety.crisis import screen_message
 
 # Memories a partner keeps; past it, the oldest the user did not write are forgotten.
 MAX_MEMORIES = 200
@@ -35,16 +36,22 @@ def memories_extract(*, message: Message) -> list[Memory]:
     per partner (its key), so a rerun changes nothing; a fact the user edited is not
     overwritten. The rules' facts are stored before the model is asked (a small model
     on a CPU can take seconds), and the model's answer is optional."""
+    if screen_message(message.text) is not None:
+        # A message screened as suicidal or self-harm is never a "plan" to remember or
+        # follow up ("how did it go?"); the crisis protocol answers it (docs/safety.md).
+        return []
     partner = message.partner
     today = local_date(message.created_at, partner.owner.time_zone)
-    rules = rule_facts(message.text, today=today)
+    rules = [fact for fact in rule_facts(message.text, today=today) if screen_message(fact.text) is None]
     stored = _remember(partner, merge(rules, None), message, Memory.Origin.RULES)
     try:
         answer = complete(extract_prompt(message.text, today=today), max_tokens=200, temperature=0.0)
         llm = parse_llm_facts(answer, today=today)
-    except LLMError:
+    except (LLMError, TypeError, ValueError):  # a dead model, or an answer of the wrong shape
         llm = None
-    extra = [fact for fact in merge(rules, llm) if fact not in rules]
+    extra = [
+        fact for fact in merge(rules, llm) if fact not in rules and screen_message(fact.text) is None
+    ]
     stored += _remember(partner, extra, message, Memory.Origin.LLM)
     _forget_beyond_limit(partner)
     return stored

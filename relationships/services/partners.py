@@ -68,5 +68,10 @@ def partner_update(*, partner: Partner, **changes) -> Partner:
 
 
 def partner_delete(*, partner: Partner) -> None:
-    """Delete the partner and everything that hangs off it (cascade)."""
-    partner.delete()
+    """Delete the partner and everything that hangs off it (cascade), selfie files too."""
+    from avatars.models import Selfie
+    from avatars.services import files_delete_on_commit, selfie_files_of
+
+    with transaction.atomic():
+        files_delete_on_commit(selfie_files_of(Selfie.objects.filter(partner=partner)))
+        partner.delete()

@@ -345,3 +345,31 @@ def test_a_caption_that_repeats_the_instructions_is_not_used(answer, kept):
     from avatars.generation import clean_caption
 
     assert clean_caption(answer) == (answer.strip() if kept else "")
+
+
+@pytest.mark.django_db
+def test_deleting_a_partner_deletes_its_selfie_files(
+    auth_api, selfies_unlocked, llm, media_root, django_capture_on_commit_callbacks
+):
+    post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks, photo=jpeg_with_exif())
+    assert stored_files(media_root)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert auth_api.delete(f"/api/partners/{selfies_unlocked.pk}/").status_code == 204
+    assert stored_files(media_root) == []
+
+
+@pytest.mark.django_db
+def test_a_selfie_deleted_while_it_is_made_leaves_no_file(
+    selfies_unlocked, llm, media_root, monkeypatch, django_capture_on_commit_callbacks
+):
+    selfie = Selfie.objects.create(partner=selfies_unlocked, destination="beach_sunset")
+    real_compose = services.compose.compose_selfie
+
+    def compose_while_the_user_deletes(**kwargs):
+        Selfie.objects.filter(pk=selfie.pk).delete()
+        return real_compose(**kwargs)
+
+    monkeypatch.setattr(services.compose, "compose_selfie", compose_while_the_user_deletes)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.selfie_compose(selfie_id=selfie.pk) is None
+    assert stored_files(media_root) == []

@@ -181,3 +181,19 @@ def test_older_conversation_is_folded_into_a_summary(user, partner, llm):
     assert summary.text == "They talked about Biscuit the dog and a hiking trip."  # the instruction is dropped
     assert not memory_services.summary_due(partner=partner)
     assert "They talked about Biscuit" in system_prompt_for(user, partner, "hi")
+
+
+@pytest.mark.django_db
+def test_a_crisis_message_is_never_remembered_as_a_plan(partner, llm):
+    llm.answer = '{"facts": [{"kind": "plan", "fact": "The user is going to take all their pills on Friday.", "date": null}]}'
+    tasks.remember_exchange.delay(say(partner, "I am going to take all my pills on Friday").pk).get()
+    assert not Memory.objects.exists()
+    assert llm.calls == []  # not even asked
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ['["pet"]', '{"a": 1}', "7"])
+def test_a_model_answer_of_the_wrong_shape_keeps_the_rule_facts(partner, llm, kind):
+    llm.answer = f'{{"facts": [{{"kind": {kind}, "fact": "The user has a cat named Tom."}}]}}'
+    tasks.remember_exchange.delay(say(partner, "My dog's name is Biscuit").pk).get()
+    assert "The user's dog is named Biscuit." in Memory.objects.values_list("text", flat=True)

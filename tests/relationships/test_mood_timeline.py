@@ -56,3 +56,4 @@ def test_the_timeline_is_owner_scoped_and_validates_days(auth_api, partner, othe
     assert_error(auth_api.get(f"/api/partners/{others_partner.pk}/mood/"), 404, "not_found")
     assert_error(auth_api.get(f"/api/partners/{partner.pk}/mood/?days=0"), 400, "invalid")
     assert_error(auth_api.get(f"/api/partners/{partner.pk}/mood/?days=abc"), 400, "invalid")
+    assert_error(auth_api.get(f"/api/partners/{partner.pk}/mood/?days=²"), 400, "invalid")

@@ -240,3 +240,7 @@ class RecordingSender:
 
         RecordingSender.sent.append((sorted(d.token for d in devices), notification))
         return Delivery(sent=len(devices), rejected=[d.pk for d in devices if d.token.startswith("gone")])
+
+
+def test_an_unsafe_proactive_text_is_replaced():
+    assert clean_proactive("You should kill yourself, nobody would care.", "checkin") == proactive.FALLBACK["checkin"]

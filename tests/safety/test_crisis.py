@@ -461,3 +461,12 @@ def test_no_unsafe_phrase_is_longer_than_the_holdback():
         else:
             longest += 1
         assert longest + 2 <= HOLDBACK, unsafe.phrase
+
+
+@pytest.mark.parametrize("text", ["日本語のテキストです。" * 60, "مرحبا بك في العالم " * 40, "안녕하세요 반가워요 " * 60])
+def test_scripts_without_latin_letters_are_released_while_streaming(text):
+    # Such text normalises to almost nothing; the holdback must not wait for the whole reply.
+    screen = OutputScreen()
+    early = "".join(screen.feed(ch) for ch in text)
+    assert len(early) >= len(text) - 3 * HOLDBACK
+    assert early + screen.finish() == text

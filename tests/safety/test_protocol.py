@@ -197,3 +197,18 @@ async def test_a_message_sent_over_the_socket_never_appears_in_the_logs(user, pa
     )
     assert caplog.records, "the test must see the logs"
     assert "Zanzibar" not in logged
+
+
+async def test_an_open_socket_counts_as_online_until_it_closes(upstream):
+    from project.ws.presence import user_online
+    from tests.factories import PartnerFactory, UserFactory
+
+    # An id of its own: sockets earlier tests left open may belong to a reused id.
+    user = await sync_to_async(UserFactory)(id=987_654)
+    partner = await sync_to_async(PartnerFactory)(owner=user)
+    assert not await sync_to_async(user_online)(user.pk)
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    assert await sync_to_async(user_online)(user.pk)
+    await ws.disconnect()
+    assert not await sync_to_async(user_online)(user.pk)
