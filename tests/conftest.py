@@ -79,3 +79,19 @@ def seeded_ladder(transactional_db):
 
     import_module("relationships.migrations.0004_seed_ladder").seed(apps, None)
     import_module("relationships.migrations.0007_level_romantic").mark_romantic(apps, None)
+
+
+def script_llm(monkeypatch, module, answer: str):
+    """Replace `module.complete` with a scripted model: it records each prompt in `.calls`,
+    answers `.answer`, and with `.fail = True` is unreachable (LLMError)."""
+    from project.llm import LLMError
+
+    def complete(messages, **kwargs):
+        complete.calls.append(messages)
+        if complete.fail:
+            raise LLMError("llm_unavailable", "down", retryable=True)
+        return complete.answer
+
+    complete.answer, complete.fail, complete.calls = answer, False, []
+    monkeypatch.setattr(module, "complete", complete)
+    return complete

@@ -4,8 +4,8 @@ import pytest
 from PIL import Image
 
 from avatars import services
-from project.llm import LLMError
 from relationships.services import xp_award
+from tests.conftest import script_llm
 
 
 @pytest.fixture(autouse=True)
@@ -21,19 +21,8 @@ def stored_files(root) -> list[str]:
 
 @pytest.fixture
 def llm(monkeypatch):
-    """Captions the selfie service asks for, recorded; `llm.fail = True` for a model that is down."""
-    calls = []
-
-    def complete(messages, **kwargs):
-        calls.append(messages)
-        if complete.fail:
-            raise LLMError("llm_unavailable", "down", retryable=True)
-        return "Sunsets look better with you here."
-
-    complete.fail = False
-    complete.calls = calls
-    monkeypatch.setattr(services, "complete", complete)
-    return complete
+    """Captions the selfie service asks for (tests.conftest.script_llm)."""
+    return script_llm(monkeypatch, services, "Sunsets look better with you here.")
 
 
 @pytest.fixture

@@ -1,22 +1,10 @@
 import pytest
 
 from moments import services
-from project.llm import LLMError
+from tests.conftest import script_llm
 
 
 @pytest.fixture
 def llm(monkeypatch):
-    """The completions the Moments services ask for, recorded, answered with a fixed text;
-    set `llm.fail = True` for an unreachable model."""
-    calls = []
-
-    def complete(messages, **kwargs):
-        calls.append(messages)
-        if complete.fail:
-            raise LLMError("llm_unavailable", "down", retryable=True)
-        return '"Baked cinnamon bread this morning, the whole flat smells like autumn."'
-
-    complete.fail = False
-    complete.calls = calls
-    monkeypatch.setattr(services, "complete", complete)
-    return complete
+    """The completions the Moments services ask for (tests.conftest.script_llm)."""
+    return script_llm(monkeypatch, services, '"Baked cinnamon bread this morning, the whole flat smells like autumn."')

@@ -6,32 +6,19 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from project.llm import LLMError
 from relationships import tasks
 from relationships.chat.turns import turn_begin
 from relationships.chat.limits import chat_release
 from relationships.models import ConversationSummary, Memory, Message
 from relationships.services import memory as memory_services
 from relationships.services.chat import message_accept
-from tests.conftest import assert_error
+from tests.conftest import assert_error, script_llm
 
 
 @pytest.fixture
 def llm(monkeypatch):
-    """The memory services' completions; `llm.answer` is what the model says, `llm.fail` a dead model."""
-    calls = []
-
-    def complete(messages, **kwargs):
-        calls.append(messages)
-        if complete.fail:
-            raise LLMError("llm_unavailable", "down", retryable=True)
-        return complete.answer
-
-    complete.answer = "Sure! Here are some facts: the user seems nice."  # a small model's non-JSON
-    complete.fail = False
-    complete.calls = calls
-    monkeypatch.setattr(memory_services, "complete", complete)
-    return complete
+    """The memory services' model; by default a small model's non-JSON answer."""
+    return script_llm(monkeypatch, memory_services, "Sure! Here are some facts: the user seems nice.")
 
 
 def say(partner, text, client_id=None):

@@ -13,12 +13,12 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from accounts.push import push_sender
 from project.asgi import application
-from project.llm import LLMError
 from relationships import proactive
 from relationships.models import Memory, Message, Partner
 from relationships.proactive import NO_PRESSURE, Preferences, Situation, clean_proactive, due_kind
 from relationships.services import proactive as proactive_services
 from relationships.services.progression import xp_award
+from tests.conftest import script_llm
 from tests.factories import PartnerFactory
 
 TZ = zoneinfo.ZoneInfo("Europe/Lisbon")
@@ -102,19 +102,8 @@ def test_a_kind_message_passes_unchanged():
 
 @pytest.fixture
 def llm(monkeypatch):
-    calls = []
-
-    def complete(messages, **kwargs):
-        calls.append(messages)
-        if complete.fail:
-            raise LLMError("llm_unavailable", "down", retryable=True)
-        return complete.answer
-
-    complete.answer = "Good morning! I hope your coffee is strong and your day is kind."
-    complete.fail = False
-    complete.calls = calls
-    monkeypatch.setattr(proactive_services, "complete", complete)
-    return complete
+    """The proactive service's model (tests.conftest.script_llm)."""
+    return script_llm(monkeypatch, proactive_services, "Good morning! I hope your coffee is strong and your day is kind.")
 
 
 @pytest.fixture
