@@ -91,6 +91,11 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
             self._auth_timer.cancel()
             self._auth_timer = None
         self._presence_stop = asyncio.Event()
+        try:
+            # Marked before the socket is ready, so a user who sees `ready` gets no push.
+            await asyncio.wait_for(presence_mark(self.user.pk, self.channel_name), timeout=1)
+        except Exception:
+            logger.warning("could not mark presence", exc_info=True)
         self._presence = asyncio.create_task(self._keep_presence())
         try:
             await self.on_authenticated()
@@ -101,15 +106,15 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
 
     async def _keep_presence(self):
         """While the socket is open the user counts as online (no push notifications)."""
-        while not self._presence_stop.is_set():
+        while True:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._presence_stop.wait(), HEARTBEAT)
+            if self._presence_stop.is_set() or asyncio.current_task().cancelling():
+                return  # (redis-py can swallow a cancel that lands mid-command)
             try:
                 await presence_mark(self.user.pk, self.channel_name)
             except Exception:
                 logger.warning("could not mark presence", exc_info=True)
-            if asyncio.current_task().cancelling():
-                return  # redis-py can swallow a cancel that lands mid-command
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._presence_stop.wait(), HEARTBEAT)
 
     async def on_authenticated(self):
         raise NotImplementedError

@@ -99,7 +99,7 @@ async def mid_slow_reply(user, partner, upstream):
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     await ws.send_json_to({"type": "message", "client_id": "c1", "text": "Tell me a story"})
-    await frames_until(ws, "reply.delta")
+    await frames_until(ws, "reply.delta", timeout=10)  # after the screen's 48 characters
     return ws
 
 
@@ -502,7 +502,7 @@ async def test_the_turn_stays_busy_until_its_reply_end_is_sent(user, partner, up
             return wrapped
 
         async def slowly(**kwargs):
-            await asyncio.sleep(0.3)
+            await asyncio.sleep(1.0)
             return await wrapped(**kwargs)
 
         return slowly
@@ -511,8 +511,10 @@ async def test_the_turn_stays_busy_until_its_reply_end_is_sent(user, partner, up
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     await ws.send_json_to({"type": "message", "client_id": "c1", "text": "one"})
+    # The output screen holds a short reply back until the stream ends: its first
+    # delta comes as the turn starts finishing.
     await frames_until(ws, "reply.delta")
-    await asyncio.sleep(0.1)  # the stream has ended; the turn is finishing
+    await asyncio.sleep(0.1)
 
     await ws.send_json_to({"type": "cancel"})
     await ws.send_json_to({"type": "message", "client_id": "c2", "text": "two"})

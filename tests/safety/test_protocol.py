@@ -209,6 +209,6 @@ async def test_an_open_socket_counts_as_online_until_it_closes(upstream):
     assert not await sync_to_async(user_online)(user.pk)
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
-    assert await sync_to_async(user_online)(user.pk)
-    await ws.disconnect()
+    assert await sync_to_async(user_online)(user.pk)  # marked before `ready`
+    await ws.disconnect(timeout=5)
     assert not await sync_to_async(user_online)(user.pk)
