@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 import hashlib
 
@@ -101,7 +102,7 @@ def notify_on_commit(*, user_id: int, notification) -> None:
     """Push `notification` to the user's devices after commit, if no socket of theirs is open then."""
     from accounts.tasks import push_notify
 
-    payload = {"kind": notification.kind, "title": notification.title, "body": notification.body, "data": notification.data}
+    payload = dataclasses.asdict(notification)
     transaction.on_commit(lambda: push_notify.delay(user_id, payload))
 
 

@@ -1,4 +1,5 @@
-from django.http import HttpResponse, HttpResponseNotModified
+from django.conf import settings
+from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
@@ -46,7 +47,7 @@ class AvatarCatalogApi(APIView):
         return Response(CatalogSerializer(catalog.catalog()).data)
 
 
-def _avatar_answer(request, partner, avatar: Avatar | None) -> Response:
+def _avatar_answer(partner, avatar: Avatar | None) -> Response:
     data = {
         "partner_id": partner.pk,
         "config": avatar_config_of(partner),
@@ -62,7 +63,7 @@ class PartnerAvatarApi(APIView):
     def get(self, request, partner_id: int):
         """The partner's look (the default until one is chosen)."""
         partner = partner_get_for(user=request.user, partner_id=partner_id)
-        return _avatar_answer(request, partner, Avatar.objects.filter(partner=partner).first())
+        return _avatar_answer(partner, Avatar.objects.filter(partner=partner).first())
 
     @extend_schema(
         request=AvatarInputSerializer,
@@ -75,7 +76,7 @@ class PartnerAvatarApi(APIView):
         serializer = AvatarInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         avatar = avatar_set(partner=partner, config=serializer.validated_data["config"])
-        return _avatar_answer(request, partner, avatar)
+        return _avatar_answer(partner, avatar)
 
 
 class PartnerAvatarImageApi(APIView):
@@ -159,8 +160,6 @@ class PartnerSelfieListApi(APIView):
     def post(self, request, partner_id: int):
         """Take a vacation selfie. 202: a worker makes it; `selfie.ready` follows on the socket.
         403 feature_locked below the vacation_selfies level."""
-        from django.conf import settings
-
         partner = partner_get_for(user=request.user, partner_id=partner_id)
         feature_require(user=request.user, partner_id=partner.pk, code="vacation_selfies")
         # Refuse an oversized body before Django reads and parses it.
@@ -204,8 +203,6 @@ class SelfieImageApi(APIView):
         """The picture, with the Bearer token (image_url is the same, signed, for <img> tags)."""
         selfie = selfie_get_for(user=request.user, selfie_id=selfie_id)
         if not selfie.image:
-            from django.http import Http404
-
             raise Http404
         return media_response(selfie.image.name)
 

@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from avatars.models import Avatar, Selfie
+from avatars.models import Selfie
 from project.api.serializers import StrictCharField, StrictInputMixin
 from project.media import media_url
 

@@ -21,7 +21,6 @@ from project.api.errors import HearthAPIException
 from project.events import send_event_on_commit, user_group
 from project.llm import LLMError
 from project.llm.complete import complete
-from project.media import media_url
 from relationships.models import Partner
 
 logger = logging.getLogger(__name__)
@@ -208,10 +207,10 @@ def _selfie_done(selfie: Selfie, image_name: str, partner_caption: str, expressi
     with transaction.atomic():
         current = Selfie.objects.select_for_update().filter(pk=selfie.pk).first()
         if current is None:  # deleted while it was being made (by the user, or an erasure)
-            transaction.on_commit(lambda: default_storage.delete(image_name))
+            files_delete_on_commit([image_name])
             return None
         if current.status == Selfie.Status.DONE:
-            transaction.on_commit(lambda: default_storage.delete(image_name))
+            files_delete_on_commit([image_name])
             return current
         photo_name = current.photo.name
         current.image = image_name
@@ -223,7 +222,7 @@ def _selfie_done(selfie: Selfie, image_name: str, partner_caption: str, expressi
         current.finished_at = timezone.now()
         current.save()
         if photo_name:
-            transaction.on_commit(lambda: default_storage.delete(photo_name))
+            files_delete_on_commit([photo_name])
         current.partner = selfie.partner
         send_event_on_commit(
             user_group(selfie.partner.owner_id), {"type": "selfie.ready", "selfie": selfie_payload(current)}
@@ -253,7 +252,7 @@ def selfie_fail(*, selfie_id: int, reason: str) -> None:
         selfie.finished_at = timezone.now()
         selfie.save()
         if photo_name:
-            transaction.on_commit(lambda: default_storage.delete(photo_name))
+            files_delete_on_commit([photo_name])
         send_event_on_commit(
             user_group(selfie.partner.owner_id), {"type": "selfie.failed", "selfie": selfie_payload(selfie)}
         )
@@ -289,10 +288,9 @@ def selfie_share(*, selfie: Selfie) -> tuple[Moment, bool]:
 
 def selfie_delete(*, selfie: Selfie) -> None:
     """Delete a selfie, its files and the Moment that shared it."""
-    names = [name for name in (selfie.image.name, selfie.photo.name) if name]
     with transaction.atomic():
+        files_delete_on_commit([name for name in (selfie.image.name, selfie.photo.name) if name])
         selfie.delete()
-        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
 
 
 def selfie_files_of(selfies) -> list[str]:

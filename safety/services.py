@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
-from safety.crisis import CrisisSignal, referral
+from safety.crisis import referral
 from safety.models import CrisisReferralCount
 
 
@@ -32,6 +32,3 @@ def crisis_referral_count(*, country: str, language: str, category: str, day: da
     except IntegrityError:  # created meanwhile by another referral
         CrisisReferralCount.objects.filter(**keys).update(count=F("count") + 1)
 
-
-def crisis_signal_count(*, user: User, signal: CrisisSignal) -> None:
-    crisis_referral_count(country=user_country(user), language=signal.language, category=signal.category)
