@@ -95,3 +95,22 @@ def script_llm(monkeypatch, module, answer: str):
     complete.answer, complete.fail, complete.calls = answer, False, []
     monkeypatch.setattr(module, "complete", complete)
     return complete
+
+
+async def chat_socket(user, partner_id, headers=None, disclosed=True):
+    """A chat socket authenticated by an auth frame. With `disclosed`, the AI disclosure,
+    which must come first, is read and checked; `ready` is the next frame."""
+    from asgiref.sync import sync_to_async
+    from channels.testing import WebsocketCommunicator
+
+    from project.asgi import application
+
+    ws = WebsocketCommunicator(application, f"/ws/chat/{partner_id}/", headers=headers or [])
+    connected, _ = await ws.connect()
+    assert connected
+    token = await sync_to_async(access_token_for)(user)
+    await ws.send_json_to({"type": "auth", "token": token})
+    if disclosed:
+        disclosure = await ws.receive_json_from()
+        assert disclosure["type"] == "ai_disclosure", disclosure  # before anything else
+    return ws

@@ -4,17 +4,15 @@ import json
 import pytest
 from celery.exceptions import Retry
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
-from rest_framework_simplejwt.tokens import AccessToken
 
 from moments import services, tasks
 from moments.models import Moment
-from project.asgi import application
 from project.llm import LLMError
 from relationships.models import Message, Relationship
+from tests.conftest import chat_socket
 from tests.factories import PartnerFactory
 
 MORNING = datetime.datetime(2026, 11, 23, 8, 0, tzinfo=datetime.UTC)
@@ -98,11 +96,7 @@ def test_generate_moments_command(llm, partner, capsys, daytime):
 @pytest.mark.django_db(transaction=True)
 async def test_a_new_moment_is_announced_on_open_sockets(llm, user, daytime):
     partner = await sync_to_async(PartnerFactory)(owner=user)
-    token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
-    ws = WebsocketCommunicator(application, f"/ws/chat/{partner.pk}/")
-    await ws.connect()
-    await ws.send_json_to({"type": "auth", "token": token})
-    assert (await ws.receive_json_from())["type"] == "ai_disclosure"
+    ws = await chat_socket(user, partner.pk)
     assert (await ws.receive_json_from())["type"] == "ready"
 
     moment = await sync_to_async(services.moment_generate)(partner=partner)

@@ -3,13 +3,11 @@ import json
 import pytest
 from asgiref.sync import sync_to_async
 from celery.exceptions import Retry
-from channels.testing import WebsocketCommunicator
-from rest_framework_simplejwt.tokens import AccessToken
 
 from moments import services, tasks
 from moments.models import Moment, MomentComment
-from project.asgi import application
 from relationships.services import xp_award
+from tests.conftest import chat_socket
 from tests.factories import PartnerFactory
 
 
@@ -60,11 +58,7 @@ async def test_the_answer_is_pushed_as_moment_reply(user, llm, seeded_ladder):
     partner = await sync_to_async(PartnerFactory)(owner=user)
     moment = await Moment.objects.acreate(partner=partner, text="Stars tonight.")
     comment = await MomentComment.objects.acreate(moment=moment, author_type="user", text="So pretty")
-    token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
-    ws = WebsocketCommunicator(application, f"/ws/chat/{partner.pk}/")
-    await ws.connect()
-    await ws.send_json_to({"type": "auth", "token": token})
-    assert (await ws.receive_json_from())["type"] == "ai_disclosure"
+    ws = await chat_socket(user, partner.pk)
     assert (await ws.receive_json_from())["type"] == "ready"
 
     await sync_to_async(services.comment_reply_generate)(comment=comment)

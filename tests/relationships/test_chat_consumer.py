@@ -16,6 +16,7 @@ from project.llm import Endpoint, LLMClient
 from project.redis import redis_client
 from relationships.chat import consumers
 from relationships.models import Message
+from tests.conftest import chat_socket as connect
 from tests.factories import PartnerFactory
 from tests.project.llm import streams
 from tests.project.llm.upstream import Upstream, sse
@@ -45,18 +46,6 @@ def upstream(monkeypatch):
     )
     monkeypatch.setattr(consumers, "get_llm_client", lambda: client)
     return scripted
-
-
-async def connect(user, partner_id, headers=None, disclosed=True):
-    ws = WebsocketCommunicator(application, f"/ws/chat/{partner_id}/", headers=headers or [])
-    connected, _ = await ws.connect()
-    assert connected
-    token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
-    await ws.send_json_to({"type": "auth", "token": token})
-    if disclosed:
-        disclosure = await ws.receive_json_from()
-        assert disclosure["type"] == "ai_disclosure", disclosure  # before anything else
-    return ws
 
 
 async def frames_until(ws, frame_type, timeout=3):

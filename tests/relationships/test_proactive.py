@@ -6,19 +6,15 @@ import zoneinfo
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.core.management import call_command
-from django.utils import timezone
-from rest_framework_simplejwt.tokens import AccessToken
 
 from accounts.push import push_sender
-from project.asgi import application
 from relationships import proactive
 from relationships.models import Memory, Message, Partner
 from relationships.proactive import NO_PRESSURE, Preferences, Situation, clean_proactive, due_kind
 from relationships.services import proactive as proactive_services
 from relationships.services.progression import xp_award
-from tests.conftest import script_llm
+from tests.conftest import chat_socket, script_llm
 from tests.factories import PartnerFactory
 
 TZ = zoneinfo.ZoneInfo("Europe/Lisbon")
@@ -197,11 +193,7 @@ async def test_send_proactive_force_reaches_an_open_socket(user, llm, seeded_lad
     push_sender.cache_clear()
     RecordingSender.sent = []
     partner = await sync_to_async(PartnerFactory)(owner=user)
-    ws = WebsocketCommunicator(application, f"/ws/chat/{partner.pk}/")
-    await ws.connect()
-    token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
-    await ws.send_json_to({"type": "auth", "token": token})
-    assert (await ws.receive_json_from())["type"] == "ai_disclosure"
+    ws = await chat_socket(user, partner.pk)
     assert (await ws.receive_json_from())["type"] == "ready"
     try:
         out = io.StringIO()

@@ -1,14 +1,11 @@
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
 from django.core.management import call_command
 from django.test import override_settings
-from rest_framework_simplejwt.tokens import AccessToken
 
-from project.asgi import application
 from relationships.models import Level, Relationship, XPEvent
 from relationships.services import xp_award
-from tests.conftest import assert_error
+from tests.conftest import assert_error, chat_socket
 from tests.factories import PartnerFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,13 +103,9 @@ async def test_a_grant_crossing_a_threshold_reaches_every_open_socket(
     user, mira, seeded_ladder
 ):
     other = await sync_to_async(PartnerFactory)(owner=user)
-    token = await sync_to_async(lambda: str(AccessToken.for_user(user)))()
     sockets = []
     for target in (mira, other):
-        ws = WebsocketCommunicator(application, f"/ws/chat/{target.pk}/")
-        await ws.connect()
-        await ws.send_json_to({"type": "auth", "token": token})
-        assert (await ws.receive_json_from())["type"] == "ai_disclosure"
+        ws = await chat_socket(user, target.pk)
         assert (await ws.receive_json_from())["type"] == "ready"
         sockets.append(ws)
 

@@ -15,7 +15,6 @@ from safety.disclosure import AI_DISCLOSURE, BREAK_REMINDER, DISCLOSURE_INTERVAL
 from safety.models import CrisisReferralCount
 from tests.project.llm.upstream import sse
 from tests.relationships.test_chat_consumer import (  # noqa: F401  (fixtures)
-    HELLO,
     connect,
     frames_until,
     reply_stream,
