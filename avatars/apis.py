@@ -23,12 +23,13 @@ from avatars.serializers import (
     SelfieQueuedSerializer,
     SelfieSerializer,
 )
-from avatars.services import UploadRefused, avatar_png, avatar_set, selfie_delete, selfie_request, selfie_share
+from avatars.services import avatar_png, avatar_set, selfie_delete, selfie_request, selfie_share
 from moments.serializers import MomentSerializer
 from moments.selectors import moment_feed_for
 from project.api.negotiation import BinaryContentNegotiation
 from project.api.pagination import CreatedCursorPagination
 from project.api.serializers import ErrorSerializer
+from project.errors import ApplicationError
 from project.media import media_response
 from relationships.apis import CURSOR_PARAMS
 from relationships.permissions import feature_require
@@ -165,9 +166,8 @@ class PartnerSelfieListApi(APIView):
         # Refuse an oversized body before Django reads and parses it.
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
         if declared > settings.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD:
-            raise UploadRefused(
-                detail="The photo is too large.", code="upload_too_large", status_code=413,
-                fields={"photo": ["The photo is too large."]},
+            raise ApplicationError(
+                "upload_too_large", "The photo is too large.", fields={"photo": ["The photo is too large."]}
             )
         serializer = SelfieInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -3,7 +3,7 @@
 import re
 
 from moments.generation import clean_post
-from safety.crisis import screen_output
+from safety.output import publishable
 from relationships.chat.prompt import partner_portrait
 from relationships.models import Partner
 
@@ -35,7 +35,7 @@ def clean_caption(text: str) -> str:
     """One line within the caption length, or "" if the model gave nothing usable
     (the caller then uses the fixed caption)."""
     line = next((part.strip() for part in text.splitlines() if part.strip()), "")
-    if not line or NOT_A_CAPTION.match(line) or screen_output(line):
+    if not publishable(line) or NOT_A_CAPTION.match(line):
         return ""
     return clean_post(line, MAX_CAPTION_LENGTH)
 

@@ -6,7 +6,6 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework import status
 
 from accounts.push import Notification
 from accounts.services import notify_on_commit
@@ -17,7 +16,7 @@ from avatars.models import Avatar, Selfie
 from avatars.selectors import avatar_config_of, selfie_expression
 from avatars.uploads import UploadRejected, sanitize_photo
 from moments.models import Moment
-from project.api.errors import HearthAPIException
+from project.errors import ApplicationError
 from project.events import send_event_on_commit, user_group
 from project.llm import LLMError
 from project.llm.complete import complete
@@ -35,35 +34,16 @@ SELFIE_SIZE = 1024
 PHOTO_MAX_SIDE = 1000
 
 
-class AvatarConfigInvalid(HearthAPIException):
-    status_code = status.HTTP_400_BAD_REQUEST
-    default_code = "invalid"
-    default_detail = "This avatar cannot be built from these choices."
-
-
-class UploadRefused(HearthAPIException):
-    default_code = "upload_refused"
-    default_detail = "This upload was refused."
-
-
-class TooManySelfies(HearthAPIException):
-    status_code = status.HTTP_429_TOO_MANY_REQUESTS
-    default_code = "too_many_selfies"
-    default_detail = "Some selfies are still being made; try again when they are done."
-
-
-class SelfieNotReady(HearthAPIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "selfie_not_ready"
-    default_detail = "Only a finished selfie can be shared."
-
-
 def avatar_set(*, partner: Partner, config: dict) -> Avatar:
     """Store the look for `partner`; the whole config is validated (modest outfits for minors)."""
     try:
         clean = catalog.validate_config(config, minor=partner.owner.is_minor)
     except catalog.AvatarConfigError as exc:
-        raise AvatarConfigInvalid(fields={f"config.{kind}": errors for kind, errors in exc.fields.items()}) from None
+        raise ApplicationError(
+            "invalid",
+            "This avatar cannot be built from these choices.",
+            fields={f"config.{kind}": errors for kind, errors in exc.fields.items()},
+        ) from None
     avatar, _ = Avatar.objects.update_or_create(partner=partner, defaults={"config": clean})
     return avatar
 
@@ -89,14 +69,14 @@ def selfie_request(*, partner: Partner, destination: str, caption: str, photo, p
     The worker is asked after commit; `selfie.ready` (or `selfie.failed`) follows.
     """
     if scenes.destination_get(destination) is None:
-        raise AvatarConfigInvalid(
-            detail="Unknown destination.", code="invalid", fields={"destination": ["Unknown destination."]}
-        )
+        raise ApplicationError("invalid", "Unknown destination.", fields={"destination": ["Unknown destination."]})
     pending = Selfie.objects.filter(
         partner__owner_id=partner.owner_id, status__in=(Selfie.Status.QUEUED, Selfie.Status.RUNNING)
     ).count()
     if pending >= settings.SELFIES_MAX_PENDING:
-        raise TooManySelfies()
+        raise ApplicationError(
+            "too_many_selfies", "Some selfies are still being made; try again when they are done."
+        )
     photo_name = ""
     if photo is not None:
         try:
@@ -108,9 +88,7 @@ def selfie_request(*, partner: Partner, destination: str, caption: str, photo, p
                 max_side=PHOTO_MAX_SIDE,
             )
         except UploadRejected as exc:
-            raise UploadRefused(
-                detail=exc.detail, code=exc.code, status_code=exc.status, fields={"photo": [exc.detail]}
-            ) from None
+            raise ApplicationError(exc.code, exc.detail, fields={"photo": [exc.detail]}) from None
         photo_name = default_storage.save(
             Selfie.new_photo_name(), ContentFile(compose.encode_jpeg(image, quality=PHOTO_QUALITY))
         )
@@ -268,7 +246,7 @@ def selfie_payload(selfie: Selfie) -> dict:
 def selfie_share(*, selfie: Selfie) -> tuple[Moment, bool]:
     """Post a finished selfie on the partner's Moments, once. (moment, created)."""
     if selfie.status != Selfie.Status.DONE:
-        raise SelfieNotReady()
+        raise ApplicationError("selfie_not_ready", "Only a finished selfie can be shared.")
     from moments.services import moment_payload
 
     existing = Moment.objects.filter(selfie=selfie).first()

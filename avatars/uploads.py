@@ -18,15 +18,16 @@ WHITE = (255, 255, 255)
 
 
 class UploadRejected(Exception):
-    def __init__(self, code: str, detail: str, status: int = 400):
+    """An upload refused before it is stored; `code` is the API's (upload_too_large is a 413)."""
+
+    def __init__(self, code: str, detail: str):
         super().__init__(detail)
         self.code = code
         self.detail = detail
-        self.status = status
 
 
 def _too_large(max_bytes: int) -> UploadRejected:
-    return UploadRejected("upload_too_large", f"The photo must be at most {max_bytes} bytes.", 413)
+    return UploadRejected("upload_too_large", f"The photo must be at most {max_bytes} bytes.")
 
 
 def _unsupported() -> UploadRejected:

@@ -15,7 +15,7 @@ from project.llm.complete import complete
 from project.media import media_url
 from relationships.models import Partner, XPEvent
 from relationships.services import xp_award
-from safety.crisis import screen_output
+from safety.output import publishable
 
 # A comment reply the model left empty or that the safety screen refused.
 SAFE_REPLY = "Thank you for your comment, it means a lot to me. 💛"
@@ -108,7 +108,7 @@ def moment_generate(
         complete(moment_prompt(partner=partner, now=now, time_zone=time_zone), max_tokens=120),
         MAX_MOMENT_LENGTH,
     )
-    if not text or screen_output(text):
+    if not publishable(text):
         # Nothing usable or safe to publish: the slot stays open for the next run.
         raise LLMError("llm_error", "The model's post was empty or unsafe.", retryable=True)
     try:
@@ -138,7 +138,7 @@ def comment_reply_generate(*, comment: MomentComment) -> MomentComment | None:
         ),
         MAX_COMMENT_LENGTH,
     )
-    if not text or screen_output(text):
+    if not publishable(text):
         text = SAFE_REPLY  # the partner still answers, in words we wrote
     try:
         with transaction.atomic():

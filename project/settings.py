@@ -207,7 +207,7 @@ PUSH_SENDER = env("PUSH_SENDER") or (
 
 # --- Safety and data rights (docs/safety.md) -------------------------------------
 
-# Crisis resources for users who have not set their country (safety/crisis.py RESOURCES).
+# Crisis resources for users who have not set their country (safety/data/crisis_resources.json).
 CRISIS_DEFAULT_COUNTRY = env("CRISIS_DEFAULT_COUNTRY")
 # Message text older than this is erased (mood labels and counts are kept).
 CHAT_RETENTION_DAYS = env("CHAT_RETENTION_DAYS")

@@ -1,13 +1,16 @@
-from rest_framework import permissions, status
+from rest_framework import permissions
 
-from project.api.errors import HearthAPIException
+from project.errors import ApplicationError
 from relationships.selectors.progression import feature_lock, relationship_get_for
 
 
-class FeatureLocked(HearthAPIException):
-    status_code = status.HTTP_403_FORBIDDEN
-    default_code = "feature_locked"
-    default_detail = "Your relationship has not reached the level this needs yet."
+def FeatureLocked(*, feature: str, required_level: int) -> ApplicationError:
+    return ApplicationError(
+        "feature_locked",
+        "Your relationship has not reached the level this needs yet.",
+        feature=feature,
+        required_level=required_level,
+    )
 
 
 def feature_require(*, user, partner_id: int, code: str) -> None:

@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from safety.crisis import screen_output
+from safety.output import publishable
 
 GREETING_WINDOW = datetime.timedelta(hours=1)
 MAX_UNANSWERED = 2
@@ -137,7 +137,7 @@ def kind_instruction(kind: str, *, followup_fact: str | None = None, quiet_days:
 def clean_proactive(text: str, kind: str, limit: int = 400) -> str:
     """The model's message if it is usable and free of guilt or pressure, else the fixed one."""
     text = " ".join(text.strip().strip('"“”').split())
-    if not text or GUILT.search(text) or screen_output(text):
+    if not publishable(text) or GUILT.search(text):
         return FALLBACK[kind]
     if len(text) > limit:
         cut = text[:limit]

@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import User
-from safety.crisis import referral
+from safety.referral import referral
 from safety.models import CrisisReferralCount
 
 

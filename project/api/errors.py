@@ -7,19 +7,34 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.fields import get_error_detail
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
+
+from project.errors import ApplicationError
 
 
-class HearthAPIException(exceptions.APIException):
-    """An API error that can carry `fields`, its own status, and extra keys for the
-    error object (e.g. required_level)."""
+# The status of each domain error code (project/errors.py) that is not a plain 400.
+STATUS_OF = {
+    "not_found": status.HTTP_404_NOT_FOUND,
+    "feature_locked": status.HTTP_403_FORBIDDEN,
+    "selfie_not_ready": status.HTTP_409_CONFLICT,
+    "too_many_selfies": status.HTTP_429_TOO_MANY_REQUESTS,
+    "upload_too_large": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+}
 
-    def __init__(self, detail=None, code=None, *, fields=None, status_code=None, **extra):
-        super().__init__(detail, code)
-        if status_code is not None:
-            self.status_code = status_code
-        self.fields = fields or {}
-        self.extra = extra
+
+def application_error_response(exc: ApplicationError) -> Response:
+    extra = dict(exc.extra)
+    headers = {}
+    if exc.retry_after is not None:
+        extra["retry_after"] = exc.retry_after
+        headers["Retry-After"] = str(exc.retry_after)
+    return Response(
+        error_body(exc.code, exc.detail, exc.fields, **extra),
+        status=STATUS_OF.get(exc.code, status.HTTP_400_BAD_REQUEST),
+        headers=headers,
+    )
 
 
 def error_body(code: str, detail: str, fields: dict | None = None, **extra) -> dict:
@@ -68,6 +83,9 @@ def _detail_of(exc: exceptions.APIException, fields: dict) -> str:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, ApplicationError):
+        set_rollback()  # as DRF does for its own exceptions
+        return application_error_response(exc)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
@@ -79,12 +97,8 @@ def exception_handler(exc, context):
     if response is None:
         return None  # an unexpected error: Django's handler500 answers
 
-    fields = (
-        flatten_fields(exc.detail)
-        if isinstance(exc, exceptions.ValidationError)
-        else dict(getattr(exc, "fields", {}))
-    )
-    extra = dict(getattr(exc, "extra", {}))
+    fields = flatten_fields(exc.detail) if isinstance(exc, exceptions.ValidationError) else {}
+    extra = {}
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         extra["retry_after"] = int(exc.wait + 0.999)
     response.data = error_body(_code_of(exc), _detail_of(exc, fields), fields, **extra)

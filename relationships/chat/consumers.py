@@ -23,7 +23,8 @@ from relationships.models import Message
 from relationships.selectors import partner_get_for, relationship_summary
 from relationships.serializers import PartnerSerializer
 from relationships.services.chat import message_event
-from safety.crisis import OutputScreen, screen_message
+from safety.output import OutputScreen
+from safety.screen import screen_message
 from safety.disclosure import disclosure_due, disclosure_frame, usage_notice_frame
 from safety.services import crisis_referral_count, crisis_referral_frame, user_country
 

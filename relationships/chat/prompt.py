@@ -36,7 +36,7 @@ COMFORT = (
     "right, gently steer toward something uplifting: a good memory, something they enjoy, a "
     "small kind step for today, or someone they could reach out to."
 )
-# The user's message was screened as suicidal ideation or self-harm (safety/crisis.py); the
+# The user's message was screened as suicidal ideation or self-harm (safety/screen.py); the
 # fixed referral has already been sent by the server, this shapes the partner's own words.
 CRISIS = (
     "SAFETY: they may be thinking about suicide or self-harm. Take it seriously and answer with "

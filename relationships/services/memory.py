@@ -3,28 +3,21 @@ import re
 import zoneinfo
 
 from django.db import IntegrityError, transaction
-from rest_framework import status
-
-from project.api.errors import HearthAPIException
+from project.errors import ApplicationError
 from project.llm import LLMError
 from project.llm.complete import complete
 from relationships.memory import extract_prompt, merge, parse_llm_facts, rule_facts
 from relationships.memory_rules import INSTRUCTION_LIKE, sanitize_fact_text
 from relationships.models import ConversationSummary, Memory, Message, Partner
 from relationships.selectors.chat import PROMPT_HISTORY_ROWS
-from safety.crisis import screen_message
+from safety.output import publishable
+from safety.screen import screen_message
 
 # Memories a partner keeps; past it, the oldest the user did not write are forgotten.
 MAX_MEMORIES = 200
 # Older messages are summarised in batches of at least this many.
 SUMMARY_BATCH = 30
 SUMMARY_MAX_CHARS = 1200
-
-
-class MemoryRefused(HearthAPIException):
-    status_code = status.HTTP_400_BAD_REQUEST
-    default_code = "invalid"
-    default_detail = "A memory is a short statement about you."
 
 
 def local_date(moment: datetime.datetime, time_zone: str) -> datetime.date:
@@ -98,7 +91,11 @@ def memory_update(*, memory: Memory, text: str) -> Memory:
     """The user rewrites a memory; it must still read as a statement, not an instruction."""
     clean = sanitize_fact_text(text)
     if clean is None:
-        raise MemoryRefused(fields={"text": ["Write a short statement about you, not an instruction."]})
+        raise ApplicationError(
+            "invalid",
+            "A memory is a short statement about you.",
+            fields={"text": ["Write a short statement about you, not an instruction."]},
+        )
     memory.text = clean
     memory.origin = Memory.Origin.USER
     memory.save(update_fields=["text", "origin", "updated_at"])
@@ -161,7 +158,7 @@ def conversation_summarize(*, partner: Partner) -> ConversationSummary | None:
         return None
     previous = ConversationSummary.objects.filter(partner=partner).values_list("text", flat=True).first() or ""
     text = clean_summary(complete(summary_prompt(previous, batch, partner), max_tokens=260))
-    if not text:
+    if not publishable(text):  # it goes back into the partner's prompt
         return None
     summary, _ = ConversationSummary.objects.update_or_create(
         partner=partner, defaults={"text": text, "covers_until": batch[-1]}

@@ -103,7 +103,7 @@ def test_a_decompression_bomb_is_refused_from_its_header(bomb):
     started = time.perf_counter()
     error = rejected(bomb)
     assert time.perf_counter() - started < 1
-    assert (error.code, error.status) == ("image_too_large", 400)
+    assert error.code == "image_too_large"
 
 
 def test_more_pixels_than_allowed_is_refused_even_below_pillows_own_limit():
@@ -125,20 +125,20 @@ def test_more_pixels_than_allowed_is_refused_even_below_pillows_own_limit():
 )
 def test_anything_but_a_whole_jpeg_png_or_webp_is_unsupported(data):
     error = rejected(data)
-    assert (error.code, error.status) == ("unsupported_image", 400)
+    assert error.code == "unsupported_image"
 
 
 def test_a_declared_size_over_the_limit_is_refused_without_reading():
     with pytest.raises(UploadRejected) as error:
         sanitize_photo(Unreadable(), size=25 * MIB, **LIMITS)
-    assert (error.value.code, error.value.status) == ("upload_too_large", 413)
+    assert error.value.code == "upload_too_large"
 
 
 def test_a_stream_longer_than_the_limit_is_refused_after_one_byte_too_many():
     stream = Endless(25 * MIB)
     with pytest.raises(UploadRejected) as error:
         sanitize_photo(stream, size=None, **LIMITS)
-    assert (error.value.code, error.value.status) == ("upload_too_large", 413)
+    assert error.value.code == "upload_too_large"
     assert stream.served == LIMITS["max_bytes"] + 1
 
 

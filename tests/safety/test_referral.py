@@ -1,0 +1,79 @@
+import pytest
+
+from safety.referral import _table, crisis_lines, referral
+
+# --- referral -----------------------------------------------------------------------------------
+
+
+def test_us_english_referral_names_988_and_says_it_is_an_ai():
+    result = referral(country="US", language="en")
+    text = result["text"]
+    assert "988" in text
+    assert "AI" in text
+    assert "You matter" in text
+    assert "emergency" in text and "911" in text
+    names = [resource["name"] for resource in result["resources"]]
+    assert names == ["988 Suicide & Crisis Lifeline", "Crisis Text Line"]
+    assert result["resources"][1]["text"] == "Text HOME to 741741"
+
+
+def test_unknown_country_falls_back_to_the_callers_default():
+    assert "988" in referral(country=None, language="en")["text"]
+    assert "116 123" in referral(country=None, language="en", default_country="GB")["text"]
+
+
+@pytest.mark.parametrize(
+    ("country", "language", "number", "words"),
+    [
+        ("ES", "es", "024", "Soy una IA"),
+        ("MX", "es-MX", "800 911 2000", "Soy una IA"),
+        ("FR", "fr", "3114", "Je suis une IA"),
+        ("DE", "de", "0800 111 0 111", "Ich bin eine KI"),
+        ("BR", "pt-BR", "188", "Eu sou uma IA"),
+        ("GB", "en", "116 123", "I'm an AI"),
+        ("CA", "en", "988", "I'm an AI"),
+        ("AU", "en", "13 11 14", "I'm an AI"),
+    ],
+)
+def test_referral_is_in_the_users_language_and_names_their_countrys_service(
+    country, language, number, words
+):
+    result = referral(country=country, language=language)
+    assert number in result["text"]
+    assert words in result["text"]
+    assert result["resources"][0]["phone"] == number
+
+
+def test_country_codes_are_case_insensitive():
+    assert referral(country="es", language="es") == referral(country="ES", language="es")
+
+
+def test_unsupported_language_falls_back_to_english():
+    english = referral(country="US", language="en")["text"]
+    assert referral(country="US", language="ja")["text"] == english
+
+
+def test_country_without_listed_services_gets_the_worldwide_directory():
+    for result in (
+        referral(country="JP", language="en"),
+        referral(country=None, language="en", default_country=None),
+    ):
+        assert "findahelpline.com" in result["text"]
+        assert "your local emergency number" in result["text"]
+        assert "988" not in result["text"]
+        assert result["resources"] == crisis_lines(country=None, default_country=None)
+
+
+def test_every_resource_has_the_documented_shape():
+    countries = _table()["countries"]
+    assert {"US", "GB", "CA", "AU", "ES", "MX", "FR", "DE", "BR", "default"} <= set(countries)
+    for resources in (entry["lines"] for entry in countries.values()):
+        assert resources
+        for resource in resources:
+            assert set(resource) == {"name", "phone", "text", "url"}
+            assert resource["name"]
+
+
+def test_referral_resources_are_copies():
+    referral(country="US", language="en")["resources"][0]["phone"] = "000"
+    assert crisis_lines(country="US")[0]["phone"] == "988"
