@@ -32,9 +32,9 @@ from project.api.serializers import ErrorSerializer
 from project.errors import ApplicationError
 from project.media import media_response
 from relationships.apis import CURSOR_PARAMS
-from relationships.permissions import feature_require
-from relationships.selectors import partner_get_for
-from relationships.selectors.mood import partner_expression
+from relationships.progression.features import feature_require
+from relationships.partners.selectors import partner_get_for
+from relationships.mood.selectors import partner_expression
 
 MISSING = {401: ErrorSerializer, 404: ErrorSerializer}
 # Slack for the multipart envelope around a photo of UPLOAD_MAX_BYTES.

@@ -5,7 +5,7 @@ from accounts.models import User
 from avatars import catalog
 from avatars.models import Avatar, Selfie
 from relationships.models import Partner
-from relationships.selectors.mood import partner_expression
+from relationships.mood.selectors import partner_expression
 
 
 def avatar_config_of(partner: Partner) -> dict:

@@ -7,8 +7,8 @@ from django.utils import timezone
 from accounts.models import User
 from moments.models import Moment, MomentComment, MomentLike
 from relationships.models import Feature, Level, Partner
-from relationships.permissions import FeatureLocked
-from relationships.selectors.progression import feature_lock, relationship_of
+from relationships.progression.features import FeatureLocked
+from relationships.progression.selectors import feature_lock, relationship_of
 
 LATEST_COMMENTS = 3
 

@@ -14,7 +14,7 @@ from project.llm import LLMError
 from project.llm.complete import complete
 from project.media import media_url
 from relationships.models import Partner, XPEvent
-from relationships.services import xp_award
+from relationships.progression.services import xp_award
 from safety.output import publishable
 
 # A comment reply the model left empty or that the safety screen refused.

@@ -8,8 +8,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from relationships.models import Feature, Level, Message, Partner, Relationship, XPEvent
-from relationships.selectors.engagement import engagement_summary
-from relationships.services import xp_award
+from relationships.progression.engagement import engagement_summary
+from relationships.progression.services import xp_award
 
 
 @admin.register(Partner)

@@ -10,15 +10,16 @@ from rest_framework.views import APIView
 
 from project.api.pagination import CreatedCursorPagination
 from project.api.serializers import ErrorSerializer
-from relationships.selectors import message_list_for, partner_get_for, partner_list_for
-from relationships.selectors.progression import (
+from relationships.chat.selectors import message_list_for
+from relationships.partners.selectors import partner_get_for, partner_list_for
+from relationships.progression.selectors import (
     ladder,
     relationship_get_for,
     relationship_progress,
     xp_events_for,
 )
-from relationships.selectors.memory import memory_get_for, memory_list_for
-from relationships.selectors.mood import mood_timeline_for
+from relationships.memory.selectors import memory_get_for, memory_list_for
+from relationships.mood.selectors import mood_timeline_for
 from relationships.serializers import (
     LevelSerializer,
     MemoryInputSerializer,
@@ -30,8 +31,8 @@ from relationships.serializers import (
     RelationshipProgressSerializer,
     XPEventSerializer,
 )
-from relationships.services import partner_create, partner_delete, partner_update
-from relationships.services.memory import memory_delete, memory_update
+from relationships.partners.services import partner_create, partner_delete, partner_update
+from relationships.memory.services import memory_delete, memory_update
 
 CURSOR_PARAMS = [
     OpenApiParameter("cursor", str, description="Opaque cursor from `next` or `previous`."),

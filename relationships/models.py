@@ -4,6 +4,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.deconstruct import deconstructible
 
+from relationships.memory.kinds import MemoryKind
+
 MAX_TRAITS = 8
 MAX_TRAIT_LENGTH = 30
 MAX_INTERESTS = 12
@@ -117,7 +119,7 @@ class Message(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replies"
     )
     finish_reason = models.CharField(max_length=12, choices=FinishReason.choices, blank=True)
-    # A user message's mood (relationships/mood.py): coarse, and kept when the text is erased.
+    # A user message's mood (relationships/mood/analysis.py): coarse, and kept when the text is erased.
     mood = models.CharField(max_length=10, blank=True)
     valence = models.FloatField(null=True, blank=True)
     # A partner message written first, not in reply (good morning, check-in, follow-up).
@@ -231,16 +233,7 @@ class Memory(models.Model):
     """A fact the user shared, in the third person, kept for the prompt. The user sees,
     edits and deletes each one; it is stored as a statement, never as an instruction."""
 
-    class Kind(models.TextChoices):
-        PET = "pet"
-        PERSON = "person"
-        LIKE = "like"
-        DISLIKE = "dislike"
-        PLAN = "plan"
-        DATE = "date"
-        JOB = "job"
-        PLACE = "place"
-        OTHER = "other"
+    Kind = MemoryKind
 
     class Origin(models.TextChoices):
         LLM = "llm"

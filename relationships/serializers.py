@@ -72,7 +72,7 @@ class MessageSerializer(serializers.ModelSerializer):
     """A conversation turn, as the history API and `message.new` frames show it."""
 
     finish_reason = serializers.SerializerMethodField()
-    mood = serializers.SerializerMethodField(help_text="A user message's mood label (relationships/mood.py).")
+    mood = serializers.SerializerMethodField(help_text="A user message's mood label (relationships/mood/analysis.py).")
     proactive_kind = serializers.SerializerMethodField(
         help_text="morning, night, checkin or followup: the partner wrote first."
     )

@@ -3,9 +3,9 @@ from celery import shared_task
 from project.llm import LLMError
 
 from relationships.models import Message, Partner
-from relationships.services.memory import conversation_summarize, memories_extract, summary_due
-from relationships.services.proactive import partners_for_proactive, proactive_send
-from relationships.services.progression import exchange_award
+from relationships.memory.services import conversation_summarize, memories_extract, summary_due
+from relationships.proactive.services import partners_for_proactive, proactive_send
+from relationships.progression.services import exchange_award
 
 
 @shared_task(acks_late=True)

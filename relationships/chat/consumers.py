@@ -20,9 +20,10 @@ from project.ws.consumers import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, Authent
 from relationships.chat.limits import IN_FLIGHT_RENEW_SECONDS, chat_renew
 from relationships.chat.turns import turn_begin, turn_end, turn_usage
 from relationships.models import Message
-from relationships.selectors import partner_get_for, relationship_summary
+from relationships.chat.selectors import relationship_summary
+from relationships.partners.selectors import partner_get_for
 from relationships.serializers import PartnerSerializer
-from relationships.services.chat import message_event
+from relationships.chat.services import message_event
 from safety.output import OutputScreen
 from safety.screen import screen_message
 from safety.disclosure import disclosure_due, disclosure_frame, usage_notice_frame

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from project.llm.client import estimate_tokens
 from relationships.models import Message, Partner
-from relationships.mood import NEGATIVE, is_strongly_negative
+from relationships.mood.analysis import NEGATIVE, is_strongly_negative
 
 # How the partner speaks as intimacy grows; the index is the relationship level
 # (0 = just met). Levels beyond the list use its last entry.
@@ -28,7 +28,7 @@ MODES = {
 }
 
 
-# When the user's recent messages are strongly negative (relationships/mood.py): XiaoIce's
+# When the user's recent messages are strongly negative (relationships/mood/analysis.py): XiaoIce's
 # behaviour, comfort first, then a gentle turn toward something lighter.
 COMFORT = (
     "They seem to be having a hard time right now. Comfort them first: acknowledge how they "
@@ -193,7 +193,7 @@ def late_night_heavy_use(history: list[Message], now: datetime.datetime, time_zo
 
 def needs_comfort(history: list[Message], now: datetime.datetime) -> bool:
     """Whether the user's recent messages (MOOD_WINDOW) are strongly negative: by valence
-    (relationships/mood.py), or two of the last three sad, afraid or angry."""
+    (relationships/mood/analysis.py), or two of the last three sad, afraid or angry."""
     recent = [
         m
         for m in history

@@ -17,10 +17,10 @@ from project.llm.client import estimate_tokens
 from relationships.chat.limits import Refusal, chat_admit, chat_release
 from relationships.chat.prompt import build_messages
 from relationships.models import Message, Partner
-from relationships.selectors import message_find, prompt_history
-from relationships.selectors.progression import relationship_level
-from relationships.services import message_accept, reply_record
-from relationships.selectors.memory import prompt_memory
+from relationships.chat.selectors import message_find, prompt_history
+from relationships.progression.selectors import relationship_level
+from relationships.chat.services import message_accept, reply_record
+from relationships.memory.selectors import prompt_memory
 from relationships.tasks import award_exchange, remember_exchange
 
 

@@ -5,7 +5,7 @@ from accounts.push import push_sender
 from project.ws.presence import presence_key
 from project.redis import redis_client
 from relationships.models import Message
-from relationships.services import proactive as proactive_services
+from relationships.proactive import services as proactive_services
 from tests.conftest import access_token_for, assert_error
 from tests.relationships.test_proactive import RecordingSender
 
@@ -85,7 +85,7 @@ def test_with_a_socket_open_nothing_is_pushed(
 
 @pytest.mark.django_db
 def test_level_ups_are_pushed_too(auth_api, partner, recording, django_capture_on_commit_callbacks):
-    from relationships.services import xp_award
+    from relationships.progression.services import xp_award
 
     auth_api.post("/api/devices/", {"platform": "android", "token": "phone"}, format="json")
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,7 +4,7 @@ import pytest
 from PIL import Image
 
 from avatars import services
-from relationships.services import xp_award
+from relationships.progression.services import xp_award
 from tests.conftest import script_llm
 
 

@@ -313,7 +313,7 @@ def test_deleting_a_selfie_deletes_its_files(
 def test_another_users_selfies_and_gallery_are_404(
     auth_api, api, other_user, others_partner, llm, django_capture_on_commit_callbacks
 ):
-    from relationships.services import xp_award
+    from relationships.progression.services import xp_award
     from tests.conftest import access_token_for
 
     xp_award(partner=others_partner, source="grant", amount=400, idempotency_key="o")

@@ -143,7 +143,7 @@ def test_a_comment_is_answered_by_the_worker_and_pushed_to_the_socket(live_stack
     import httpx
 
     from moments.models import Moment, MomentComment
-    from relationships.services import xp_award
+    from relationships.progression.services import xp_award
 
     user = UserFactory()
     partner = PartnerFactory(owner=user, name="Mira")

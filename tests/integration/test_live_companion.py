@@ -13,7 +13,7 @@ from PIL import Image
 from rest_framework_simplejwt.tokens import AccessToken
 
 from project.env import BASE_DIR
-from relationships.services import xp_award
+from relationships.progression.services import xp_award
 from tests.avatars.conftest import jpeg_with_exif
 from tests.factories import PartnerFactory, UserFactory
 from tests.integration.test_live_chat import frames_until, open_chat

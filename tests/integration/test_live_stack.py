@@ -15,7 +15,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts.tasks import flush_expired_tokens
 from accounts.tokens import RotatingRefreshSerializer
 from relationships.models import Partner
-from relationships.services import partner_create
+from relationships.partners.services import partner_create
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -157,7 +157,7 @@ def test_a_refresh_token_works_once_even_when_presented_concurrently(postgres_on
 def test_twenty_concurrent_awards_of_one_xp_add_exactly_twenty():
     # Runs on PostgreSQL in CI and on the SQLite file elsewhere: both must hold.
     from relationships.models import Relationship, XPEvent
-    from relationships.services import xp_award
+    from relationships.progression.services import xp_award
     from tests.factories import PartnerFactory
 
     partner = PartnerFactory()

@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from moments.models import Moment, MomentComment
 from relationships.models import Relationship, XPEvent
-from relationships.services import xp_award
+from relationships.progression.services import xp_award
 from tests.conftest import assert_error
 from tests.factories import PartnerFactory, UserFactory
 

@@ -6,7 +6,7 @@ from celery.exceptions import Retry
 
 from moments import services, tasks
 from moments.models import Moment, MomentComment
-from relationships.services import xp_award
+from relationships.progression.services import xp_award
 from tests.conftest import chat_socket
 from tests.factories import PartnerFactory
 

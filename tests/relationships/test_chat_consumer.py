@@ -576,7 +576,7 @@ async def test_the_daily_cap_holds_in_conversation(user, partner, upstream):
 
 async def test_the_prompts_tone_follows_the_relationships_level(user, partner, upstream, seeded_ladder):
     from relationships.chat.prompt import WARMTH
-    from relationships.services import xp_award
+    from relationships.progression.services import xp_award
 
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()

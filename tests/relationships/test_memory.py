@@ -10,8 +10,8 @@ from relationships import tasks
 from relationships.chat.turns import turn_begin
 from relationships.chat.limits import chat_release
 from relationships.models import ConversationSummary, Memory, Message
-from relationships.services import memory as memory_services
-from relationships.services.chat import message_accept
+from relationships.memory import services as memory_services
+from relationships.chat.services import message_accept
 from tests.conftest import assert_error, script_llm
 
 

@@ -2,9 +2,9 @@ import itertools
 
 import pytest
 
-from relationships.memory_rules import (
+from relationships.memory.kinds import MemoryKind
+from relationships.memory.rules import (
     INSTRUCTION_LIKE,
-    KINDS,
     VALUE_MAX_CHARS,
     Fact,
     extract_facts,
@@ -292,7 +292,7 @@ def test_no_fact_reads_as_an_instruction_whatever_is_planted():
     for template, payload in itertools.product(TEMPLATES, PAYLOADS):
         for fact in extract_facts(template.format(payload)):
             produced += 1
-            assert fact.kind in KINDS
+            assert fact.kind in MemoryKind.values
             assert fact.text.startswith(("The user ", "The user's "))
             assert not INSTRUCTION_LIKE.search(fact.text), fact
             assert 0 < len(fact.value) <= VALUE_MAX_CHARS

@@ -1,6 +1,6 @@
 import pytest
 
-from relationships.mood import LABELS, Mood, analyze_mood, is_strongly_negative
+from relationships.mood.analysis import LABELS, Mood, analyze_mood, is_strongly_negative
 
 
 @pytest.mark.parametrize(

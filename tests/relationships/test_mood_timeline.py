@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from relationships.chat.prompt import COMFORT
 from relationships.models import Message
-from relationships.selectors.mood import partner_expression
+from relationships.mood.selectors import partner_expression
 from tests.conftest import assert_error
 from tests.relationships.test_memory import say, system_prompt_for
 

@@ -9,11 +9,11 @@ from asgiref.sync import sync_to_async
 from django.core.management import call_command
 
 from accounts.push import push_sender
-from relationships import proactive
+from relationships.proactive import rules as proactive
 from relationships.models import Memory, Message, Partner
-from relationships.proactive import NO_PRESSURE, Preferences, Situation, clean_proactive, due_kind
-from relationships.services import proactive as proactive_services
-from relationships.services.progression import xp_award
+from relationships.proactive.rules import NO_PRESSURE, Preferences, Situation, clean_proactive, due_kind
+from relationships.proactive import services as proactive_services
+from relationships.progression.services import xp_award
 from tests.conftest import chat_socket, script_llm
 from tests.factories import PartnerFactory
 

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from relationships.models import Level, Relationship, XPEvent
-from relationships.services import xp_award
+from relationships.progression.services import xp_award
 from tests.conftest import assert_error, chat_socket
 from tests.factories import PartnerFactory
 
@@ -196,7 +196,7 @@ def test_the_ladder_is_editable_in_the_admin(operator):
 
 def test_a_feature_removed_by_an_operator_is_no_longer_gated(partner):
     from relationships.models import Feature
-    from relationships.selectors.progression import feature_lock, relationship_of
+    from relationships.progression.selectors import feature_lock, relationship_of
 
     Feature.objects.filter(code="moments").delete()
     assert feature_lock(relationship=relationship_of(partner), code="moments") is None

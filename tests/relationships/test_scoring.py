@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from relationships.models import Message, Relationship, XPEvent
-from relationships.scoring import message_xp, streak_xp
-from relationships.services.progression import exchange_award
+from relationships.progression.scoring import message_xp, streak_xp
+from relationships.progression.services import exchange_award
 from tests.factories import PartnerFactory
 
 REAL = "I finally finished the painting I told you about, and I am really proud of how the sky came out"
@@ -60,7 +60,7 @@ def test_consecutive_days_build_the_streak_and_a_break_only_restarts_it(partner)
     awards = exchange_award(user_message=say(partner, "hello again", 1))
     relationship.refresh_from_db()
     assert relationship.streak_days == 4 and awards[-1].amount == streak_xp(4)
-    from relationships.selectors.progression import relationship_progress
+    from relationships.progression.selectors import relationship_progress
 
     shown = relationship_progress(relationship=relationship, daily_cap=120, today=today)
     assert shown["streak_days"] == 4

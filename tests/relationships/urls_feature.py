@@ -4,7 +4,7 @@ from django.urls import include, path
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from relationships.permissions import requires_feature
+from relationships.progression.features import requires_feature
 
 
 class MomentsProbeApi(APIView):

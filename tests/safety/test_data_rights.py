@@ -12,8 +12,8 @@ from accounts.models import Device, User
 from avatars.models import Selfie
 from project.redis import redis_client
 from relationships.models import Memory, Message, Partner, XPEvent
-from relationships.services import xp_award
-from relationships.services.chat import message_accept
+from relationships.progression.services import xp_award
+from relationships.chat.services import message_accept
 from tests.conftest import assert_error
 from tests.factories import PASSWORD
 

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 from relationships.chat.prompt import LATE_NIGHT, NO_GUILT, build_messages, system_prompt
 from relationships.models import Message
-from relationships.proactive import GUILT, NO_PRESSURE
-from relationships.services import xp_award
+from relationships.proactive.rules import GUILT, NO_PRESSURE
+from relationships.progression.services import xp_award
 from tests.conftest import assert_error
 
 

@@ -12,7 +12,7 @@ from accounts.models import User
 from accounts.services import user_register
 from project.env import VAR_DIR, env
 from relationships.models import Partner
-from relationships.services import partner_create
+from relationships.partners.services import partner_create
 
 CREDENTIALS_FILE = VAR_DIR / "demo-credentials.json"
 

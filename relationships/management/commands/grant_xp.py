@@ -5,7 +5,7 @@ import uuid
 from django.core.management.base import BaseCommand, CommandError
 
 from relationships.models import Partner, XPEvent
-from relationships.services import xp_award
+from relationships.progression.services import xp_award
 
 
 class Command(BaseCommand):

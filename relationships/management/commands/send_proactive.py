@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from relationships.models import Partner
-from relationships.services.proactive import proactive_send
+from relationships.proactive.services import proactive_send
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ from django.db import IntegrityError, transaction
 from project.events import chat_group, send_event_on_commit
 from project.llm import Usage
 from relationships.models import Message, Partner
-from relationships.mood import Mood, analyze_mood
+from relationships.mood.analysis import Mood, analyze_mood
 from relationships.serializers import MessageSerializer
 
 # The valence a message screened as a crisis carries at most.

@@ -3,9 +3,9 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
-from relationships.memory import choose_for_prompt
+from relationships.memory.facts import choose_for_prompt
 from relationships.models import ConversationSummary, Memory, Partner
-from relationships.selectors.partners import partner_get_for
+from relationships.partners.selectors import partner_get_for
 
 # Memories considered for one prompt; the newest, then chosen by relevance.
 PROMPT_MEMORY_ROWS = 200

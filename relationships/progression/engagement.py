@@ -8,7 +8,7 @@ from django.db.models.functions import ExtractHour, TruncDate
 from django.utils import timezone
 
 from relationships.models import Message, Relationship
-from relationships.selectors.progression import ladder, level_number
+from relationships.progression.selectors import ladder, level_number
 
 SESSION_GAP = datetime.timedelta(minutes=30)
 

@@ -6,10 +6,10 @@ from django.db import IntegrityError, transaction
 from project.errors import ApplicationError
 from project.llm import LLMError
 from project.llm.complete import complete
-from relationships.memory import extract_prompt, merge, parse_llm_facts, rule_facts
-from relationships.memory_rules import INSTRUCTION_LIKE, sanitize_fact_text
+from relationships.memory.facts import extract_prompt, merge, parse_llm_facts, rule_facts
+from relationships.memory.rules import INSTRUCTION_LIKE, sanitize_fact_text
 from relationships.models import ConversationSummary, Memory, Message, Partner
-from relationships.selectors.chat import PROMPT_HISTORY_ROWS
+from relationships.chat.selectors import PROMPT_HISTORY_ROWS
 from safety.output import publishable
 from safety.screen import screen_message
 

@@ -1,7 +1,7 @@
 from rest_framework import permissions
 
 from project.errors import ApplicationError
-from relationships.selectors.progression import feature_lock, relationship_get_for
+from relationships.progression.selectors import feature_lock, relationship_get_for
 
 
 def FeatureLocked(*, feature: str, required_level: int) -> ApplicationError:

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from relationships.models import Message, Partner
-from relationships.selectors.partners import partner_get_for
+from relationships.partners.selectors import partner_get_for
 
 # The partner's face follows the user's feeling of the last hours (a sad message
 # gets a sad, sympathetic face); at the user's night it looks sleepy.

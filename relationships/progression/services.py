@@ -9,8 +9,8 @@ from accounts.push import Notification
 from accounts.services import notify_on_commit
 from project.events import send_event_on_commit, user_group
 from relationships.models import Feature, Message, Partner, Relationship, XPEvent
-from relationships.scoring import message_xp, streak_xp
-from relationships.selectors.progression import ladder, level_number, level_of
+from relationships.progression.scoring import message_xp, streak_xp
+from relationships.progression.selectors import ladder, level_number, level_of
 
 # How many of the user's earlier messages a new one is compared with for repeats.
 RECENT_FOR_REPEATS = 10

@@ -13,7 +13,7 @@ from project.llm import LLMError
 from project.llm.complete import complete
 from relationships.chat.prompt import system_prompt
 from relationships.models import Memory, Message, Partner
-from relationships.proactive import (
+from relationships.proactive.rules import (
     NO_PRESSURE,
     Preferences,
     Situation,
@@ -21,8 +21,8 @@ from relationships.proactive import (
     due_kind,
     kind_instruction,
 )
-from relationships.selectors.memory import prompt_memory
-from relationships.selectors.progression import feature_lock, relationship_of
+from relationships.memory.selectors import prompt_memory
+from relationships.progression.selectors import feature_lock, relationship_of
 from relationships.serializers import MessageSerializer
 
 # A remembered plan is followed up from the day after it, for this long.

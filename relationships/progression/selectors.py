@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 from relationships.models import Feature, Level, Partner, Relationship, XPEvent
-from relationships.selectors.partners import partner_get_for
+from relationships.partners.selectors import partner_get_for
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@ from django.db.models import Count, Max, QuerySet
 
 from accounts.models import User
 from relationships.models import Message, Partner
-from relationships.selectors.partners import partner_get_for
+from relationships.partners.selectors import partner_get_for
 
 # Enough turns to fill any sensible history budget; the prompt trims by tokens.
 PROMPT_HISTORY_ROWS = 60
