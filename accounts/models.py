@@ -35,6 +35,12 @@ class HearthUserManager(UserManager):
 class User(AbstractUser):
     """A person using the app. `birth_date` drives the protections for minors."""
 
+    # What a user may change about themselves (the API's input, the service's whitelist).
+    PROFILE_FIELDS = (
+        "email", "display_name", "time_zone", "proactive_messages", "good_morning_at",
+        "good_night_at", "quiet_hours_start", "quiet_hours_end", "country", "usage_notices",
+    )
+
     objects = HearthUserManager()
 
     email = models.EmailField("email address")

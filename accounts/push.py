@@ -9,20 +9,14 @@ kind and counts only.
 
 import functools
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.module_loading import import_string
 
+from project.events import Push
+
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Notification:
-    kind: str  # "proactive", "moment.reply", "level_up", "selfie.ready"
-    title: str
-    body: str
-    data: dict = field(default_factory=dict)  # ids only, for the app to open the right screen
 
 
 @dataclass(frozen=True)
@@ -34,10 +28,10 @@ class Delivery:
 class LoggingSender:
     """Records that a notification would have been sent (development and tests)."""
 
-    def send(self, devices: list, notification: Notification) -> Delivery:
+    def send(self, devices: list, push: Push) -> Delivery:
         logger.info(
             "push notification",
-            extra={"kind": notification.kind, "devices": len(devices), "platforms": sorted({d.platform for d in devices})},
+            extra={"kind": push.kind, "devices": len(devices), "platforms": sorted({d.platform for d in devices})},
         )
         return Delivery(sent=len(devices), rejected=[])
 
@@ -53,15 +47,15 @@ class FCMSender:
             credentials.Certificate(settings.FCM_CREDENTIALS_FILE), name="hearth"
         )
 
-    def send(self, devices: list, notification: Notification) -> Delivery:
+    def send(self, devices: list, push: Push) -> Delivery:
         from firebase_admin import exceptions, messaging
 
         sent, rejected = 0, []
         for device in devices:
             message = messaging.Message(
                 token=device.token,
-                notification=messaging.Notification(title=notification.title, body=notification.body),
-                data={key: str(value) for key, value in {"kind": notification.kind, **notification.data}.items()},
+                notification=messaging.Notification(title=push.title, body=push.body),
+                data={key: str(value) for key, value in {"kind": push.kind, **push.data}.items()},
             )
             try:
                 messaging.send(message, app=self._app)
@@ -69,7 +63,7 @@ class FCMSender:
             except (messaging.UnregisteredError, messaging.SenderIdMismatchError, exceptions.InvalidArgumentError):
                 rejected.append(device.pk)
             except exceptions.FirebaseError as exc:
-                logger.warning("push failed", extra={"kind": notification.kind, "error": type(exc).__name__})
+                logger.warning("push failed", extra={"kind": push.kind, "error": type(exc).__name__})
         return Delivery(sent=sent, rejected=rejected)
 
 

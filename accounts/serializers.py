@@ -6,10 +6,6 @@ from accounts.models import Device, User, validate_time_zone
 from accounts.services import minimum_birth_date
 from project.api.serializers import StrictCharField, StrictInputMixin
 
-# When and whether partners write first (docs/companion.md); times are local to time_zone.
-PROACTIVE_FIELDS = (
-    "proactive_messages", "good_morning_at", "good_night_at", "quiet_hours_start", "quiet_hours_end",
-)
 
 
 class RegisterSerializer(StrictInputMixin, serializers.Serializer):
@@ -50,19 +46,7 @@ class UserSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = User
-        fields = (
-            "id",
-            "username",
-            "email",
-            "display_name",
-            "time_zone",
-            *PROACTIVE_FIELDS,
-            "country",
-            "usage_notices",
-            "birth_date",
-            "is_minor",
-            "date_joined",
-        )
+        fields = ("id", "username", *User.PROFILE_FIELDS, "birth_date", "is_minor", "date_joined")
         read_only_fields = fields
 
 
@@ -71,20 +55,7 @@ class ProfileUpdateSerializer(StrictInputMixin, serializers.ModelSerializer):
 
     class Meta:
         model = User
-        fields = (
-            "id",
-            "username",
-            "email",
-            "display_name",
-            "time_zone",
-            *PROACTIVE_FIELDS,
-            "country",
-            "usage_notices",
-            "birth_date",
-            "is_staff",
-            "is_superuser",
-            "date_joined",
-        )
+        fields = ("id", "username", *User.PROFILE_FIELDS, "birth_date", "is_staff", "is_superuser", "date_joined")
         read_only_fields = (
             "id",
             "username",

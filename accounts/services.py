@@ -1,4 +1,3 @@
-import dataclasses
 import datetime
 import hashlib
 
@@ -10,13 +9,11 @@ from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from accounts.models import Device, User
+from accounts.push import push_sender
+from project.events import Push
+from project.ws.presence import user_online
 
-PROFILE_FIELDS = frozenset(
-    {
-        "email", "display_name", "time_zone", "proactive_messages", "good_morning_at",
-        "good_night_at", "quiet_hours_start", "quiet_hours_end", "country", "usage_notices",
-    }
-)
+PROFILE_FIELDS = frozenset(User.PROFILE_FIELDS)
 
 
 def user_register(
@@ -98,26 +95,16 @@ def device_unregister(*, user: User, token: str) -> bool:
     return bool(deleted)
 
 
-def notify_on_commit(*, user_id: int, notification) -> None:
-    """Push `notification` to the user's devices after commit, if no socket of theirs is open then."""
-    from accounts.tasks import push_notify
-
-    payload = dataclasses.asdict(notification)
-    transaction.on_commit(lambda: push_notify.delay(user_id, payload))
-
-
-def push_deliver(*, user_id: int, notification) -> int:
+def push_deliver(*, user_id: int, push: Push) -> int:
     """Send to the user's active devices unless a socket of theirs is open; deactivate the
     devices the provider rejected. Returns how many devices were sent to."""
-    from accounts.push import push_sender
-    from project.ws.presence import user_online
 
     if user_online(user_id):
         return 0
     devices = list(Device.objects.filter(user_id=user_id, active=True))
     if not devices:
         return 0
-    delivery = push_sender().send(devices, notification)
+    delivery = push_sender().send(devices, push)
     if delivery.rejected:
         Device.objects.filter(pk__in=delivery.rejected).update(active=False)
     return delivery.sent

@@ -23,9 +23,7 @@ from avatars.serializers import (
     SelfieQueuedSerializer,
     SelfieSerializer,
 )
-from avatars.services import avatar_png, avatar_set, selfie_delete, selfie_request, selfie_share
-from moments.serializers import MomentSerializer
-from moments.selectors import moment_feed_for
+from avatars.services import avatar_png, avatar_set, selfie_delete, selfie_request
 from project.api.negotiation import BinaryContentNegotiation
 from project.api.pagination import CreatedCursorPagination
 from project.api.serializers import ErrorSerializer
@@ -205,20 +203,3 @@ class SelfieImageApi(APIView):
         if not selfie.image:
             raise Http404
         return media_response(selfie.image.name)
-
-
-class SelfieShareApi(APIView):
-    @extend_schema(
-        request=None,
-        responses={200: MomentSerializer, 201: MomentSerializer, 403: ErrorSerializer, 409: ErrorSerializer, **MISSING},
-        tags=["selfies"],
-    )
-    def post(self, request, selfie_id: int):
-        """Post the selfie on the partner's Moments (once; sharing again answers 200 with the same post)."""
-        selfie = selfie_get_for(user=request.user, selfie_id=selfie_id)
-        feature_require(user=request.user, partner_id=selfie.partner_id, code="moments")
-        moment, created = selfie_share(selfie=selfie)
-        shown = moment_feed_for(user=request.user, partner_id=selfie.partner_id).get(pk=moment.pk)
-        return Response(
-            MomentSerializer(shown).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        )

@@ -6,3 +6,10 @@ class AvatarsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "avatars"
+
+    def ready(self):
+        from safety.registry import user_data_register
+
+        from avatars.user_data import USER_DATA
+
+        user_data_register(USER_DATA)

@@ -151,7 +151,7 @@ def _caption(canvas: Image.Image, caption: str) -> None:
         draw.text((size // 2, y), line, font=font, anchor="mm", fill=(255, 255, 255, 255))
 
 
-def compose_selfie(
+def selfie_picture(
     *,
     scene: Image.Image,
     avatar: Image.Image,

@@ -7,19 +7,18 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.push import Notification
-from accounts.services import notify_on_commit
 from avatars import catalog, compose, render, scenes
 from avatars.generation import clean_caption, fallback_caption, selfie_caption_prompt
 from avatars.image_endpoint import scene_from_endpoint
 from avatars.models import Avatar, Selfie
 from avatars.selectors import avatar_config_of, selfie_expression
 from avatars.uploads import UploadRejected, sanitize_photo
-from moments.models import Moment
 from project.errors import ApplicationError
-from project.events import send_event_on_commit, user_group
+from project.events import Frame, Push, frame, user_event_on_commit
+from project.jobs import enqueue_on_commit
 from project.llm import LLMError
 from project.llm.complete import complete
+from project.media import files_delete_on_commit
 from relationships.models import Partner
 
 logger = logging.getLogger(__name__)
@@ -97,9 +96,7 @@ def selfie_request(*, partner: Partner, destination: str, caption: str, photo, p
             selfie = Selfie.objects.create(
                 partner=partner, destination=destination, caption=caption, photo=photo_name
             )
-            from avatars.tasks import compose_selfie
-
-            transaction.on_commit(lambda: compose_selfie.delay(selfie.pk))
+            enqueue_on_commit("avatars.tasks.selfie_compose_task", selfie.pk)
     except Exception:
         if photo_name:
             default_storage.delete(photo_name)
@@ -162,7 +159,7 @@ def selfie_compose(*, selfie_id: int) -> Selfie | None:
                 max_side=PHOTO_MAX_SIDE,
             )
     partner_caption = _caption_for(selfie, destination)
-    picture = compose.compose_selfie(
+    picture = compose.selfie_picture(
         scene=scene,
         avatar=render.render_pose(
             config, expression=expression, height=compose.avatar_height(size=size, with_photo=photo is not None)
@@ -202,13 +199,11 @@ def _selfie_done(selfie: Selfie, image_name: str, partner_caption: str, expressi
         if photo_name:
             files_delete_on_commit([photo_name])
         current.partner = selfie.partner
-        send_event_on_commit(
-            user_group(selfie.partner.owner_id), {"type": "selfie.ready", "selfie": selfie_payload(current)}
-        )
-        notify_on_commit(
+        user_event_on_commit(
             user_id=selfie.partner.owner_id,
-            notification=Notification(
-                kind="selfie.ready",
+            frame=frame(Frame.SELFIE_READY, selfie=selfie_payload(current)),
+            push=Push(
+                kind=Frame.SELFIE_READY,
                 title=selfie.partner.name,
                 body="Your vacation selfie is ready.",
                 data={"partner_id": selfie.partner_id, "selfie_id": selfie.pk},
@@ -231,8 +226,8 @@ def selfie_fail(*, selfie_id: int, reason: str) -> None:
         selfie.save()
         if photo_name:
             files_delete_on_commit([photo_name])
-        send_event_on_commit(
-            user_group(selfie.partner.owner_id), {"type": "selfie.failed", "selfie": selfie_payload(selfie)}
+        user_event_on_commit(
+            user_id=selfie.partner.owner_id, frame=frame(Frame.SELFIE_FAILED, selfie=selfie_payload(selfie))
         )
 
 
@@ -243,47 +238,8 @@ def selfie_payload(selfie: Selfie) -> dict:
     return dict(SelfieSerializer(selfie).data)
 
 
-def selfie_share(*, selfie: Selfie) -> tuple[Moment, bool]:
-    """Post a finished selfie on the partner's Moments, once. (moment, created)."""
-    if selfie.status != Selfie.Status.DONE:
-        raise ApplicationError("selfie_not_ready", "Only a finished selfie can be shared.")
-    from moments.services import moment_payload
-
-    existing = Moment.objects.filter(selfie=selfie).first()
-    if existing is not None:
-        return existing, False
-    text = selfie.partner_caption or fallback_caption(scenes.destination_get(selfie.destination))
-    try:
-        with transaction.atomic():
-            moment = Moment.objects.create(partner=selfie.partner, text=text, selfie=selfie)
-            send_event_on_commit(
-                user_group(selfie.partner.owner_id), {"type": "moment.new", "moment": moment_payload(moment)}
-            )
-    except IntegrityError:  # shared twice at once
-        return Moment.objects.get(selfie=selfie), False
-    return moment, True
-
-
 def selfie_delete(*, selfie: Selfie) -> None:
     """Delete a selfie, its files and the Moment that shared it."""
     with transaction.atomic():
         files_delete_on_commit([name for name in (selfie.image.name, selfie.photo.name) if name])
         selfie.delete()
-
-
-def selfie_files_of(selfies) -> list[str]:
-    """The stored files of these selfies (pictures and photos not yet composed)."""
-    return [name for pair in selfies.values_list("image", "photo") for name in pair if name]
-
-
-def files_delete_on_commit(names: list[str]) -> None:
-    """Delete stored files once the rows naming them are gone for good."""
-
-    def delete():
-        for name in names:
-            try:
-                default_storage.delete(name)
-            except OSError:
-                logger.warning("could not delete a stored file")
-
-    transaction.on_commit(delete)

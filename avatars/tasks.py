@@ -21,7 +21,7 @@ FAILED_ERROR = "Something went wrong while making this selfie. Please try again.
 
 
 @shared_task(acks_late=True, soft_time_limit=SOFT_TIME_LIMIT, time_limit=TIME_LIMIT)
-def compose_selfie(selfie_id: int) -> int | None:
+def selfie_compose_task(selfie_id: int) -> int | None:
     """Make a queued selfie. Idempotent: a redelivered task leaves a finished selfie alone."""
     try:
         selfie = selfie_compose(selfie_id=selfie_id)
@@ -36,7 +36,7 @@ def compose_selfie(selfie_id: int) -> int | None:
 
 
 @shared_task
-def fail_stalled_selfies() -> int:
+def selfies_stalled_fail_task() -> int:
     """Beat: a selfie still queued or running long after any worker could be on it
     (a lost task) is marked failed, so the user is told rather than left waiting."""
     cutoff = timezone.now() - STALLED_AFTER

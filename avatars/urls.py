@@ -10,5 +10,4 @@ urlpatterns = [
     path("partners/<int:partner_id>/selfies/", apis.PartnerSelfieListApi.as_view(), name="partner-selfies"),
     path("selfies/<int:selfie_id>/", apis.SelfieDetailApi.as_view(), name="selfie-detail"),
     path("selfies/<int:selfie_id>/image.jpg", apis.SelfieImageApi.as_view(), name="selfie-image"),
-    path("selfies/<int:selfie_id>/share/", apis.SelfieShareApi.as_view(), name="selfie-share"),
 ]

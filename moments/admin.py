@@ -1,6 +1,23 @@
 from django.contrib import admin
 
 from moments.models import Moment, MomentComment, MomentLike
+from moments.tasks import moment_generate_task
+from relationships.admin import PartnerAdmin
+from relationships.models import Partner
+
+# Moments extends the partner admin of relationships (which knows nothing of Moments).
+admin.site.unregister(Partner)
+
+
+@admin.register(Partner)
+class PartnerWithMomentsAdmin(PartnerAdmin):
+    actions = [*(PartnerAdmin.actions or ()), "generate_moment_now"]
+
+    @admin.action(description="Generate a Moment now (through the worker)")
+    def generate_moment_now(self, request, queryset):
+        for partner in queryset:
+            moment_generate_task.delay(partner.pk, anytime=True)
+        self.message_user(request, f"Asked for a Moment from {queryset.count()} partners.")
 
 
 class MomentCommentInline(admin.TabularInline):

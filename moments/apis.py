@@ -3,6 +3,7 @@ from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from avatars.selectors import selfie_get_for
 from moments.models import MomentLike
 from moments.selectors import comments_for, moment_feed_for, moment_get_for
 from moments.serializers import (
@@ -11,9 +12,10 @@ from moments.serializers import (
     LikeSerializer,
     MomentSerializer,
 )
-from moments.services import moment_comment, moment_like, moment_unlike
+from moments.services import moment_comment, moment_like, moment_unlike, selfie_share
 from project.api.pagination import CreatedCursorPagination
 from project.api.serializers import ErrorSerializer
+from relationships.progression.features import feature_require
 from relationships.apis import CURSOR_PARAMS
 
 LOCKED_OR_MISSING = {401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
@@ -75,3 +77,20 @@ class MomentCommentsApi(APIView):
         serializer.is_valid(raise_exception=True)
         comment = moment_comment(moment=moment, text=serializer.validated_data["text"])
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
+
+
+class SelfieShareApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={200: MomentSerializer, 201: MomentSerializer, 409: ErrorSerializer, **LOCKED_OR_MISSING},
+        tags=["selfies"],
+    )
+    def post(self, request, selfie_id: int):
+        """Post the selfie on the partner's Moments (once; sharing again answers 200 with the same post)."""
+        selfie = selfie_get_for(user=request.user, selfie_id=selfie_id)
+        feature_require(user=request.user, partner_id=selfie.partner_id, code="moments")
+        moment, created = selfie_share(selfie=selfie)
+        shown = moment_feed_for(user=request.user, partner_id=selfie.partner_id).get(pk=moment.pk)
+        return Response(
+            MomentSerializer(shown).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
+        )

@@ -5,11 +5,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.push import Notification
-from accounts.services import notify_on_commit
 from moments.generation import clean_post, comment_reply_prompt, moment_prompt, slot_of
+from avatars.generation import fallback_caption
+from avatars.models import Selfie
+from avatars.scenes import destination_get
 from moments.models import MAX_COMMENT_LENGTH, MAX_MOMENT_LENGTH, Moment, MomentComment, MomentLike
-from project.events import send_event_on_commit, user_group
+from project.errors import ApplicationError
+from project.jobs import enqueue_on_commit
+from project.events import Frame, Push, frame, user_event_on_commit
 from project.llm import LLMError
 from project.llm.complete import complete
 from project.media import media_url
@@ -50,13 +53,11 @@ def moment_unlike(*, moment: Moment, user: User) -> None:
 
 def moment_comment(*, moment: Moment, text: str) -> MomentComment:
     """A user's comment, with its XP (once per comment). The partner's answer is
-    written by a task after commit (reply_to_comment)."""
+    written by the worker after commit (comment_reply_generate)."""
     comment = MomentComment.objects.create(
         moment=moment, author_type=MomentComment.Author.USER, text=text
     )
-    from moments.tasks import reply_to_comment  # tasks import services
-
-    transaction.on_commit(lambda: reply_to_comment.delay(comment.pk))
+    enqueue_on_commit("moments.tasks.comment_reply_task", comment.pk)
     xp_award(
         partner=moment.partner,
         source=XPEvent.Source.MOMENT_COMMENT,
@@ -73,14 +74,18 @@ def moment_image_url(moment: Moment) -> str | None:
     return media_url(moment.selfie.image.name)
 
 
-def moment_payload(moment: Moment) -> dict:
-    return {
-        "id": moment.pk,
-        "partner_id": moment.partner_id,
-        "text": moment.text,
-        "image_url": moment_image_url(moment),
-        "created_at": moment.created_at.isoformat(),
-    }
+def moment_new_frame(moment: Moment) -> dict:
+    """`moment.new`: one of the user's partners posted."""
+    return frame(
+        Frame.MOMENT_NEW,
+        moment={
+            "id": moment.pk,
+            "partner_id": moment.partner_id,
+            "text": moment.text,
+            "image_url": moment_image_url(moment),
+            "created_at": moment.created_at.isoformat(),
+        },
+    )
 
 
 def moment_generate(
@@ -114,9 +119,7 @@ def moment_generate(
     try:
         with transaction.atomic():
             moment = Moment.objects.create(partner=partner, text=text, slot_key=slot_key)
-            send_event_on_commit(
-                user_group(partner.owner_id), {"type": "moment.new", "moment": moment_payload(moment)}
-            )
+            user_event_on_commit(user_id=partner.owner_id, frame=moment_new_frame(moment))
     except IntegrityError:  # the same slot, written meanwhile by a retry
         return None
     return moment
@@ -145,29 +148,44 @@ def comment_reply_generate(*, comment: MomentComment) -> MomentComment | None:
             reply = MomentComment.objects.create(
                 moment=moment, author_type=MomentComment.Author.PARTNER, text=text, reply_to=comment
             )
-            notify_on_commit(
+            user_event_on_commit(
                 user_id=moment.partner.owner_id,
-                notification=Notification(
-                    kind="moment.reply",
-                    title=moment.partner.name,
-                    body=f"{moment.partner.name} answered your comment.",
-                    data={"partner_id": moment.partner_id, "moment_id": moment.pk},
-                ),
-            )
-            send_event_on_commit(
-                user_group(moment.partner.owner_id),
-                {
-                    "type": "moment.reply",
-                    "moment_id": moment.pk,
-                    "comment": {
+                frame=frame(
+                    Frame.MOMENT_REPLY,
+                    moment_id=moment.pk,
+                    comment={
                         "id": reply.pk,
                         "author_type": reply.author_type,
                         "text": reply.text,
                         "reply_to": comment.pk,
                         "created_at": reply.created_at.isoformat(),
                     },
-                },
+                ),
+                push=Push(
+                    kind=Frame.MOMENT_REPLY,
+                    title=moment.partner.name,
+                    body=f"{moment.partner.name} answered your comment.",
+                    data={"partner_id": moment.partner_id, "moment_id": moment.pk},
+                ),
             )
     except IntegrityError:  # answered meanwhile by another run of the task
         return None
     return reply
+
+
+def selfie_share(*, selfie: Selfie) -> tuple[Moment, bool]:
+    """Post a finished selfie on the partner's Moments, once: (moment, created). The user's
+    sockets hear `moment.new` after commit."""
+    if selfie.status != Selfie.Status.DONE:
+        raise ApplicationError("selfie_not_ready", "Only a finished selfie can be shared.")
+    existing = Moment.objects.filter(selfie=selfie).first()
+    if existing is not None:
+        return existing, False
+    text = selfie.partner_caption or fallback_caption(destination_get(selfie.destination))
+    try:
+        with transaction.atomic():
+            moment = Moment.objects.create(partner=selfie.partner, text=text, selfie=selfie)
+            user_event_on_commit(user_id=selfie.partner.owner_id, frame=moment_new_frame(moment))
+    except IntegrityError:  # shared twice at once
+        return Moment.objects.get(selfie=selfie), False
+    return moment, True

@@ -8,11 +8,11 @@ from relationships.models import Partner
 
 
 @shared_task
-def generate_due_moments() -> int:
+def moments_due_task() -> int:
     """Beat, every 30 minutes: one task per partner due a post. Returns how many."""
     partner_ids = list(partners_due_a_moment().values_list("pk", flat=True))
     for partner_id in partner_ids:
-        generate_moment.delay(partner_id)
+        moment_generate_task.delay(partner_id)
     return len(partner_ids)
 
 
@@ -20,7 +20,7 @@ def generate_due_moments() -> int:
     bind=True, acks_late=True, autoretry_for=(LLMError,), retry_backoff=60, retry_backoff_max=900,
     max_retries=5,
 )
-def generate_moment(self, partner_id: int, anytime: bool = False) -> int | None:
+def moment_generate_task(self, partner_id: int, anytime: bool = False) -> int | None:
     """Write a partner's post for the current slot. Idempotent; retried when the LLM fails.
     `anytime`: an operator asked, so the user's night does not wait."""
     partner = Partner.objects.select_related("owner").filter(pk=partner_id).first()
@@ -34,7 +34,7 @@ def generate_moment(self, partner_id: int, anytime: bool = False) -> int | None:
     bind=True, acks_late=True, autoretry_for=(LLMError,), retry_backoff=30, retry_backoff_max=600,
     max_retries=5,
 )
-def reply_to_comment(self, comment_id: int) -> int | None:
+def comment_reply_task(self, comment_id: int) -> int | None:
     """The partner answers a user's comment. Idempotent; retried when the LLM fails."""
     comment = (
         MomentComment.objects.select_related("moment__partner")

@@ -8,13 +8,18 @@ django-storages) the storage's own pre-signed URL is used instead, which
 expires after AWS_QUERYSTRING_EXPIRE (docs/architecture.md, "Media").
 """
 
+import logging
 import mimetypes
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core import signing
 from django.core.files.storage import FileSystemStorage, default_storage
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.urls import reverse
+
+logger = logging.getLogger(__name__)
 
 _SALT = "hearth.media"
 
@@ -46,3 +51,23 @@ def media_response(name: str) -> FileResponse:
     response["Cache-Control"] = "private, max-age=300"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def files_delete_on_commit(names: Iterable[str]) -> None:
+    """Delete stored files once the rows naming them are gone for good (after commit).
+
+    A file that cannot be deleted is logged (never its name: names can be traced to users)
+    and left; a rolled-back transaction deletes nothing.
+    """
+    names = [name for name in names if name]
+    if not names:
+        return
+
+    def delete():
+        for name in names:
+            try:
+                default_storage.delete(name)
+            except OSError:
+                logger.warning("could not delete a stored file")
+
+    transaction.on_commit(delete)

@@ -54,11 +54,12 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "channels",
+    # Lowest layer first (docs/architecture.md): an app imports only those above it here.
+    "safety",
     "accounts",
     "relationships",
-    "moments",
     "avatars",
-    "safety",
+    "moments",
 ]
 
 MIDDLEWARE = [
@@ -246,23 +247,23 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE = {
     "flush-expired-tokens": {
-        "task": "accounts.tasks.flush_expired_tokens",
+        "task": "accounts.tasks.refresh_tokens_flush_task",
         "schedule": timedelta(hours=6),
     },
     "generate-moments": {
-        "task": "moments.tasks.generate_due_moments",
+        "task": "moments.tasks.moments_due_task",
         "schedule": timedelta(minutes=30),
     },
     "send-proactive-messages": {
-        "task": "relationships.tasks.send_due_proactive",
+        "task": "relationships.tasks.proactive_due_task",
         "schedule": timedelta(minutes=5),
     },
     "enforce-retention": {
-        "task": "safety.tasks.enforce_retention",
+        "task": "safety.tasks.retention_enforce_task",
         "schedule": timedelta(hours=6),
     },
     "fail-stalled-selfies": {
-        "task": "avatars.tasks.fail_stalled_selfies",
+        "task": "avatars.tasks.selfies_stalled_fail_task",
         "schedule": timedelta(minutes=5),
     },
 }

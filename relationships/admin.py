@@ -14,21 +14,12 @@ from relationships.progression.services import xp_award
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
-    actions = ["generate_moment_now"]
     list_display = ("name", "owner", "gender", "relationship_mode", "created_at")
     list_filter = ("gender", "relationship_mode", "created_at")
     search_fields = ("name", "owner__username", "owner__email")
     list_select_related = ("owner",)
     raw_id_fields = ("owner",)
     readonly_fields = ("created_at", "updated_at")
-
-    @admin.action(description="Generate a Moment now (through the worker)")
-    def generate_moment_now(self, request, queryset):
-        from moments.tasks import generate_moment
-
-        for partner in queryset:
-            generate_moment.delay(partner.pk, anytime=True)
-        self.message_user(request, f"Asked for a Moment from {queryset.count()} partners.")
 
 
 @admin.register(Message)

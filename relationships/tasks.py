@@ -9,7 +9,7 @@ from relationships.progression.services import exchange_award
 
 
 @shared_task(acks_late=True)
-def award_exchange(message_id: int) -> int:
+def exchange_award_task(message_id: int) -> int:
     """XP for an answered user message. Idempotent (the ledger's keys): a rerun adds nothing.
     Returns the XP added."""
     message = Message.objects.select_related("partner").filter(pk=message_id, role=Message.Role.USER).first()
@@ -19,7 +19,7 @@ def award_exchange(message_id: int) -> int:
 
 
 @shared_task(acks_late=True)
-def remember_exchange(message_id: int) -> int:
+def exchange_remember_task(message_id: int) -> int:
     """Memories from an answered user message (idempotent: a fact is stored once), then
     the rolling summary if enough conversation has left the prompt. Returns facts stored."""
     message = (
@@ -32,28 +32,28 @@ def remember_exchange(message_id: int) -> int:
         return 0
     stored = memories_extract(message=message)
     if summary_due(partner=message.partner):
-        summarize_conversation.delay(message.partner_id)
+        conversation_summarize_task.delay(message.partner_id)
     return len(stored)
 
 
 @shared_task(acks_late=True, autoretry_for=(LLMError,), retry_backoff=60, retry_backoff_max=900, max_retries=5)
-def summarize_conversation(partner_id: int) -> bool:
+def conversation_summarize_task(partner_id: int) -> bool:
     """Fold older conversation into the summary. Idempotent: it covers up to a message id."""
     partner = Partner.objects.filter(pk=partner_id).first()
     return partner is not None and conversation_summarize(partner=partner) is not None
 
 
 @shared_task
-def send_due_proactive() -> int:
+def proactive_due_task() -> int:
     """Beat, every 5 minutes: one task per partner who may be due a first message."""
     partner_ids = list(partners_for_proactive())
     for partner_id in partner_ids:
-        send_proactive.delay(partner_id)
+        proactive_send_task.delay(partner_id)
     return len(partner_ids)
 
 
 @shared_task(acks_late=True)
-def send_proactive(partner_id: int) -> int | None:
+def proactive_send_task(partner_id: int) -> int | None:
     """Write first if something is due. Idempotent per (partner, local day, kind)."""
     partner = Partner.objects.select_related("owner").filter(pk=partner_id).first()
     if partner is None:

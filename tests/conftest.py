@@ -1,3 +1,7 @@
+import contextlib
+from dataclasses import dataclass
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 
@@ -114,3 +118,30 @@ async def chat_socket(user, partner_id, headers=None, disclosed=True):
         disclosure = await ws.receive_json_from()
         assert disclosure["type"] == "ai_disclosure", disclosure  # before anything else
     return ws
+
+
+@dataclass(frozen=True)
+class SentEvent:
+    """One event that left for users' sockets (project/events.py), after commit."""
+
+    group: str
+    type: str  # the frame's type, or a control event's ("session.end")
+    frame: dict | None
+    partner_id: int | None
+    origin: str | None
+
+
+@contextlib.contextmanager
+def capture_events():
+    """Every event sent from sync code to users' sockets while the block runs, in order, as
+    Zulip's capture_send_event_calls does: what was sent and to whom, without a channel layer.
+    Events are sent after commit, so run the code under django_capture_on_commit_callbacks."""
+    sent: list[SentEvent] = []
+
+    def record(group, event):
+        frame = event.get("frame")
+        kind = frame["type"] if frame else event["type"]
+        sent.append(SentEvent(group, kind, frame, event.get("partner_id"), event.get("origin")))
+
+    with mock.patch("project.events._group_send", side_effect=record):
+        yield sent

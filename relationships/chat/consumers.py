@@ -13,7 +13,7 @@ from django.http import Http404
 from rest_framework import serializers
 
 from project.api.serializers import StrictCharField
-from project.events import chat_group, send_event, user_group
+from project.events import Frame, user_event_send, user_group
 from project.llm import LLMError, StreamEnd, get_llm_client
 from project.llm.client import estimate_tokens
 from project.ws.consumers import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, AuthenticatedJsonConsumer
@@ -23,7 +23,7 @@ from relationships.models import Message
 from relationships.chat.selectors import relationship_summary
 from relationships.partners.selectors import partner_get_for
 from relationships.serializers import PartnerSerializer
-from relationships.chat.services import message_event
+from relationships.chat.services import message_new_frame
 from safety.output import OutputScreen
 from safety.screen import screen_message
 from safety.disclosure import disclosure_due, disclosure_frame, usage_notice_frame
@@ -31,7 +31,7 @@ from safety.services import crisis_referral_count, crisis_referral_frame, user_c
 
 logger = logging.getLogger(__name__)
 
-PROTOCOL_VERSION = 1
+PROTOCOL_VERSION = 2  # 2: event frames named noun.verb (docs/websocket-protocol.md)
 
 # A reply the output screen stopped (self-harm instructions or encouragement).
 WITHHELD = LLMError("reply_withheld", "The reply was withheld because it was not safe to send.", retryable=False)
@@ -96,9 +96,8 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         if ready is None:
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        self.group = chat_group(self.user.pk, self.partner.pk)
+        self.group = user_group(self.user.pk)
         await self.channel_layer.group_add(self.group, self.channel_name)
-        await self.channel_layer.group_add(user_group(self.user.pk), self.channel_name)
         self.session_started = wall_clock()
         await self._disclose()  # before anything else the partner says
         await self.send_json(ready)
@@ -158,7 +157,6 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         if self.group:
             try:
                 await self.channel_layer.group_discard(self.group, self.channel_name)
-                await self.channel_layer.group_discard(user_group(self.user.pk), self.channel_name)
             except Exception:  # the group entries expire on their own (channels_redis group_expiry)
                 logger.warning("could not leave the chat groups", exc_info=True)
         await super().disconnect(code)  # presence last: the turn is stopped first
@@ -208,7 +206,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
         self.turn = turn
         turn.task = asyncio.create_task(self._run_turn(turn))
         try:  # the model is being asked meanwhile: this costs the reply nothing
-            await send_event(*message_event(start.message, origin=self.channel_name))
+            await self._announce(start.message)
         except Exception:
             logger.warning("could not announce a message to the other devices", exc_info=True)
 
@@ -334,63 +332,32 @@ class ChatConsumer(AuthenticatedJsonConsumer):
             self.turn = None  # the next message may come now
             if reply is not None:
                 try:
-                    await send_event(*message_event(reply, origin=self.channel_name))
+                    await self._announce(reply)
                 except Exception:
                     logger.warning("could not announce a reply to the other devices", exc_info=True)
         finally:
             if self.turn is turn:
                 self.turn = None
 
-    # --- channel-layer events ------------------------------------------------------
-
-    async def progress_update(self, event):
-        """XP changed on a relationship of this user: shown on that partner's sockets."""
-        if event["partner_id"] == self.partner.pk:
-            await self.send_json(
-                {"type": "progress", **{k: event[k] for k in ("xp", "level", "xp_delta", "xp_for_next_level")}}
-            )
-
-    async def level_up(self, event):
-        """A relationship of this user crossed a threshold: every socket of the user hears it."""
-        await self.send_json(
-            {"type": "level_up", **{k: event[k] for k in ("partner_id", "level", "name", "hearts", "unlocked")}}
+    async def _announce(self, message: Message) -> None:
+        """`message.new` to the user's other sockets on this partner (any process)."""
+        await user_event_send(
+            user_id=self.user.pk, frame=message_new_frame(message), partner_id=self.partner.pk, origin=self.channel_name
         )
 
-    async def moment_new(self, event):
-        """One of this user's partners posted on its Moments."""
-        await self.send_json({"type": "moment.new", "moment": event["moment"]})
+    # --- channel-layer events ------------------------------------------------------
 
-    async def moment_reply(self, event):
-        """The partner answered the user's comment on one of its Moments."""
-        await self.send_json({"type": "moment.reply", "moment_id": event["moment_id"], "comment": event["comment"]})
+    async def user_event(self, event):
+        """A frame for this user's sockets (project/events.py), relayed as it was built:
+        to every socket, or only those on the partner it names, never back to its origin."""
+        if event.get("origin") == self.channel_name:
+            return
+        if event.get("partner_id") is not None and event["partner_id"] != self.partner.pk:
+            return
+        if event["frame"]["type"] == Frame.MESSAGE_PROACTIVE and disclosure_due(self.disclosed_at, wall_clock()):
+            await self._disclose()  # the partner's words never come without it
+        await self.send_json(event["frame"])
 
     async def session_end(self, event):
         """The user erased their account: every socket of theirs closes."""
         await self.close(code=CLOSE_UNAUTHENTICATED)
-
-    async def chat_proactive(self, event):
-        """A partner of this user wrote first (good morning, check-in, follow-up)."""
-        if disclosure_due(self.disclosed_at, wall_clock()):
-            await self._disclose()  # the partner's words never come without it
-        await self.send_json(
-            {
-                "type": "message",
-                "sender": "partner",
-                "proactive": True,
-                "partner_id": event["partner_id"],
-                "message": event["message"],
-            }
-        )
-
-    async def selfie_ready(self, event):
-        """A vacation selfie of one of this user's partners is done."""
-        await self.send_json({"type": "selfie.ready", "selfie": event["selfie"]})
-
-    async def selfie_failed(self, event):
-        """A vacation selfie could not be made; the reason is in the selfie."""
-        await self.send_json({"type": "selfie.failed", "selfie": event["selfie"]})
-
-    async def chat_message(self, event):
-        """A finished message from another of this user's sockets on this partner."""
-        if event.get("origin") != self.channel_name:
-            await self.send_json({"type": "message.new", "message": event["message"]})

@@ -62,6 +62,11 @@ class Refusal:
     retry_after: int
 
 
+def user_keys_pattern(user_id: int) -> str:
+    """Every chat-limit key of one user (for erasure)."""
+    return f"hearth:chat:{user_id}:*"
+
+
 def _keys(user_id: int, partner_id: int, now: float) -> tuple[str, str, str]:
     # Every key names the user first, so one pattern finds all of a user's keys.
     return (

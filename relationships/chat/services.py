@@ -1,6 +1,6 @@
 from django.db import IntegrityError, transaction
 
-from project.events import chat_group, send_event_on_commit
+from project.events import Frame, frame, user_event_on_commit
 from project.llm import Usage
 from relationships.models import Message, Partner
 from relationships.mood.analysis import Mood, analyze_mood
@@ -14,13 +14,18 @@ def message_payload(message: Message) -> dict:
     return dict(MessageSerializer(message).data)
 
 
-def message_event(message: Message, *, origin: str | None) -> tuple[str, dict]:
-    """The `chat.message` event for the user's devices on this partner, and its group.
+def message_new_frame(message: Message) -> dict:
+    """`message.new`: a finished message, for the user's other devices on this partner."""
+    return frame(Frame.MESSAGE_NEW, message=message_payload(message))
 
-    `origin` (the socket that caused it) does not echo it to itself.
-    """
-    group = chat_group(message.partner.owner_id, message.partner_id)
-    return group, {"type": "chat.message", "message": message_payload(message), "origin": origin}
+
+def _announce(message: Message, origin: str | None) -> None:
+    user_event_on_commit(
+        user_id=message.partner.owner_id,
+        frame=message_new_frame(message),
+        partner_id=message.partner_id,
+        origin=origin,
+    )
 
 
 def message_accept(
@@ -36,7 +41,7 @@ def message_accept(
 
     A resend, even racing the first send, returns the stored row and stores
     nothing. A new message is announced to the user's other sockets after
-    commit, unless `announce` is False: then the caller sends `message_event`
+    commit, unless `announce` is False: then the caller sends `message_new_frame`
     itself (a consumer does, from the event loop).
     """
     mood = analyze_mood(text)
@@ -55,7 +60,7 @@ def message_accept(
                 valence=mood.valence,
             )
             if announce:
-                send_event_on_commit(*message_event(message, origin=origin))
+                _announce(message, origin)
     except IntegrityError:
         return Message.objects.get(partner=partner, client_id=client_id), False
     return message, True
@@ -88,5 +93,5 @@ def reply_record(
             completion_tokens=usage.completion_tokens if usage else None,
         )
         if announce:
-            send_event_on_commit(*message_event(reply, origin=origin))
+            _announce(reply, origin)
     return reply

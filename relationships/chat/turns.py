@@ -8,11 +8,11 @@ has answered. Nothing in either waits on the channel layer.
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
 from project.llm import StreamEnd, Usage
+from project.jobs import enqueue_on_commit
 from project.llm.client import estimate_tokens
 from relationships.chat.limits import Refusal, chat_admit, chat_release
 from relationships.chat.prompt import build_messages
@@ -21,7 +21,6 @@ from relationships.chat.selectors import message_find, prompt_history
 from relationships.progression.selectors import relationship_level
 from relationships.chat.services import message_accept, reply_record
 from relationships.memory.selectors import prompt_memory
-from relationships.tasks import award_exchange, remember_exchange
 
 
 @dataclass(frozen=True)
@@ -140,9 +139,9 @@ def turn_end(
             # XP is the worker's job: a dozen queries this process's one database
             # thread need not wait on. Its progress events reach the sockets by the
             # channel layer.
-            transaction.on_commit(lambda: award_exchange.delay(message.pk))
+            enqueue_on_commit("relationships.tasks.exchange_award_task", message.pk)
             # What the user shared is remembered by the worker too (the LLM is slow).
-            transaction.on_commit(lambda: remember_exchange.delay(message.pk))
+            enqueue_on_commit("relationships.tasks.exchange_remember_task", message.pk)
         return TurnEnd(reply)
     finally:
         chat_release(

@@ -4,6 +4,7 @@ from django.db import transaction
 
 from accounts.models import User
 from relationships.models import Partner, Relationship
+from safety.data_rights import partner_files_delete_on_commit
 
 PARTNER_FIELDS = frozenset(Partner.DESIGN_FIELDS)
 
@@ -68,10 +69,8 @@ def partner_update(*, partner: Partner, **changes) -> Partner:
 
 
 def partner_delete(*, partner: Partner) -> None:
-    """Delete the partner and everything that hangs off it (cascade), selfie files too."""
-    from avatars.models import Selfie
-    from avatars.services import files_delete_on_commit, selfie_files_of
-
+    """Delete the partner and everything that hangs off it (cascade), its stored files too
+    (every app's, through the data-rights registry)."""
     with transaction.atomic():
-        files_delete_on_commit(selfie_files_of(Selfie.objects.filter(partner=partner)))
+        partner_files_delete_on_commit(partner=partner)
         partner.delete()

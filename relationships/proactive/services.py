@@ -6,9 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.push import Notification
-from accounts.services import notify_on_commit
-from project.events import send_event_on_commit, user_group
+from project.events import Frame, Push, frame, user_event_on_commit
 from project.llm import LLMError
 from project.llm.complete import complete
 from relationships.chat.prompt import system_prompt
@@ -110,7 +108,7 @@ def proactive_send(
     Never when the user turned proactive messages off, even forced. Otherwise `force`
     skips the schedule, quiet hours, the daily limit and the feature's level. Idempotent
     per (partner, local day, kind) for scheduled messages. The message is stored like
-    any other and reaches the user's open sockets as `message` (proactive), or their
+    any other and reaches the user's open sockets as `message.proactive`, or their
     devices by push if none is open. The LLM writes it; if the model fails or its text
     carries guilt or pressure, a fixed kind message is sent instead.
     """
@@ -155,18 +153,13 @@ def proactive_send(
             )
             if kind == "followup":
                 Memory.objects.filter(pk=situation.due_followup.pk).update(followed_up_at=now)
-            send_event_on_commit(
-                user_group(user.pk),
-                {
-                    "type": "chat.proactive",
-                    "partner_id": partner.pk,
-                    "message": dict(MessageSerializer(message).data),
-                },
-            )
-            notify_on_commit(
+            user_event_on_commit(
                 user_id=user.pk,
-                notification=Notification(
-                    kind="proactive",
+                frame=frame(
+                    Frame.MESSAGE_PROACTIVE, partner_id=partner.pk, message=dict(MessageSerializer(message).data)
+                ),
+                push=Push(
+                    kind=Frame.MESSAGE_PROACTIVE,
                     title=partner.name,
                     body=f"{partner.name} sent you a message.",
                     data={"partner_id": partner.pk, "message_id": message.pk},

@@ -5,9 +5,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.push import Notification
-from accounts.services import notify_on_commit
-from project.events import send_event_on_commit, user_group
+from project.events import Frame, Push, frame, user_event_on_commit
 from relationships.models import Feature, Message, Partner, Relationship, XPEvent
 from relationships.progression.scoring import message_xp, streak_xp
 from relationships.progression.selectors import ladder, level_number, level_of
@@ -23,7 +21,7 @@ class Award:
     level_before: int
     level_after: int
     duplicate: bool = False
-    events: tuple = ()  # (group, event) pairs for the user's sockets
+    frames: tuple = ()  # for the user's sockets after commit
 
 
 def relationship_ensure(*, partner: Partner) -> Relationship:
@@ -53,18 +51,20 @@ def xp_award(
     try:
         with transaction.atomic():
             award = _award(partner, source, amount, idempotency_key, reason)
-            for group, event in award.events:
-                send_event_on_commit(group, event)
-                if event["type"] == "level.up":
-                    notify_on_commit(
+            for sent in award.frames:
+                if sent["type"] == Frame.LEVEL_UP:  # every socket hears it, or a push
+                    user_event_on_commit(
                         user_id=partner.owner_id,
-                        notification=Notification(
-                            kind="level_up",
+                        frame=sent,
+                        push=Push(
+                            kind=Frame.LEVEL_UP,
                             title=partner.name,
-                            body=f"You and {partner.name} are now: {event['name']}.",
-                            data={"partner_id": partner.pk, "level": event["level"]},
+                            body=f"You and {partner.name} are now: {sent['name']}.",
+                            data={"partner_id": partner.pk, "level": sent["level"]},
                         ),
                     )
+                else:  # shown on this partner's conversation only
+                    user_event_on_commit(user_id=partner.owner_id, frame=sent, partner_id=partner.pk)
             return award
     except IntegrityError:  # the same key, racing on another relationship row
         return _award_repeated(partner)
@@ -100,24 +100,20 @@ def _award(partner, source, amount, idempotency_key, reason) -> Award:
             xp_after=relationship.xp,
         )
     after = level_number(relationship.xp, levels)
-    events = _events(partner, relationship, amount, before, after, levels)
-    return Award(amount, relationship.xp, before, after, events=events)
+    frames = _frames(partner, relationship, amount, before, after, levels)
+    return Award(amount, relationship.xp, before, after, frames=frames)
 
 
-def _events(partner, relationship, amount, before, after, levels) -> tuple:
-    group = user_group(partner.owner_id)
+def _frames(partner, relationship, amount, before, after, levels) -> tuple:
     _, following = level_of(relationship.xp, levels)
-    events = [
-        (
-            group,
-            {
-                "type": "progress.update",
-                "partner_id": partner.pk,
-                "xp": relationship.xp,
-                "level": after,
-                "xp_delta": amount,
-                "xp_for_next_level": following.xp_required if following else None,
-            },
+    frames = [
+        frame(
+            Frame.PROGRESS_UPDATE,
+            partner_id=partner.pk,
+            xp=relationship.xp,
+            level=after,
+            xp_delta=amount,
+            xp_for_next_level=following.xp_required if following else None,
         )
     ]
     if after > before:
@@ -126,20 +122,17 @@ def _events(partner, relationship, amount, before, after, levels) -> tuple:
             Feature.objects.filter(required_level__gt=before, required_level__lte=after)
             .values_list("code", flat=True)
         )
-        events.append(
-            (
-                group,
-                {
-                    "type": "level.up",
-                    "partner_id": partner.pk,
-                    "level": after,
-                    "name": level.name,
-                    "hearts": level.hearts,
-                    "unlocked": unlocked,
-                },
+        frames.append(
+            frame(
+                Frame.LEVEL_UP,
+                partner_id=partner.pk,
+                level=after,
+                name=level.name,
+                hearts=level.hearts,
+                unlocked=unlocked,
             )
         )
-    return tuple(events)
+    return tuple(frames)
 
 
 def exchange_award(*, user_message: Message) -> list[Award]:

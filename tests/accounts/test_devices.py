@@ -58,7 +58,7 @@ def test_with_no_socket_open_a_proactive_message_is_pushed_without_its_words(
         proactive_services.proactive_send(partner=partner, force=True)
     [(tokens, notification)] = recording.sent
     assert tokens == ["gone-browser", "phone"]
-    assert notification.kind == "proactive" and notification.title == partner.name
+    assert notification.kind == "message.proactive" and notification.title == partner.name
     assert "private" not in notification.body
     # The provider said the browser is gone: it gets nothing more.
     assert list(Device.objects.filter(active=True).values_list("token", flat=True)) == ["phone"]
@@ -90,4 +90,4 @@ def test_level_ups_are_pushed_too(auth_api, partner, recording, django_capture_o
     auth_api.post("/api/devices/", {"platform": "android", "token": "phone"}, format="json")
     with django_capture_on_commit_callbacks(execute=True):
         xp_award(partner=partner, source="grant", amount=60, idempotency_key="up")
-    assert [n.kind for _, n in recording.sent] == ["level_up"]
+    assert [n.kind for _, n in recording.sent] == ["level.up"]

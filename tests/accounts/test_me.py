@@ -5,7 +5,7 @@ from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from accounts.tasks import flush_expired_tokens
+from accounts.tasks import refresh_tokens_flush_task
 from tests.conftest import assert_error
 from tests.factories import UserFactory
 
@@ -68,6 +68,6 @@ def test_flush_expired_tokens_deletes_only_expired_ones(user):
         expires_at=timezone.now() - datetime.timedelta(seconds=1)
     )
 
-    assert flush_expired_tokens.delay().get() == 1
-    assert flush_expired_tokens.delay().get() == 0
+    assert refresh_tokens_flush_task.delay().get() == 1
+    assert refresh_tokens_flush_task.delay().get() == 0
     assert list(OutstandingToken.objects.values_list("jti", flat=True)) == [live["jti"]]

@@ -14,7 +14,7 @@ from avatars.catalog import (
     modest_config,
     validate_config,
 )
-from avatars.compose import avatar_height, caption_lines, compose_selfie, encode_jpeg
+from avatars.compose import avatar_height, caption_lines, selfie_picture, encode_jpeg
 from avatars.render import avatar_key, render_avatar, render_avatar_png, render_pose
 from avatars.scenes import DESTINATIONS, destination_get, draw_scene, render_scene
 
@@ -250,7 +250,7 @@ def test_a_selfie_with_a_photo_shows_the_photo_beside_the_avatar(scene):
     pose = render_pose(
         default_config(), expression="happy", height=avatar_height(size=512, with_photo=True)
     )
-    selfie = compose_selfie(scene=scene, avatar=pose, photo=photo, caption="Snow day!", size=512)
+    selfie = selfie_picture(scene=scene, avatar=pose, photo=photo, caption="Snow day!", size=512)
     assert selfie.size == (512, 512) and selfie.mode == "RGB"
     assert red_pixels(scene) == 0
     assert red_pixels(selfie) > 150 * 150
@@ -263,7 +263,7 @@ def test_without_a_photo_the_avatar_stands_in_the_middle(scene):
     pose = render_pose(
         default_config(), expression="happy", height=avatar_height(size=512, with_photo=False)
     )
-    selfie = compose_selfie(scene=scene, avatar=pose, photo=None, caption="", size=512)
+    selfie = selfie_picture(scene=scene, avatar=pose, photo=None, caption="", size=512)
     assert selfie.size == (512, 512) and selfie.mode == "RGB"
     assert red_pixels(selfie) == 0
     diff = ImageChops.difference(selfie, scene).convert("L").point(lambda v: 255 if v > 40 else 0)
@@ -276,7 +276,7 @@ def test_the_scene_is_fitted_to_the_selfie_size():
     pose = render_pose(
         default_config(), expression="neutral", height=avatar_height(size=256, with_photo=False)
     )
-    selfie = compose_selfie(
+    selfie = selfie_picture(
         scene=render_scene("beach_sunset", size=512), avatar=pose, photo=None, caption="", size=256
     )
     assert selfie.size == (256, 256)
@@ -286,8 +286,8 @@ def test_a_caption_sits_on_a_darker_band(scene):
     pose = render_pose(
         default_config(), expression="neutral", height=avatar_height(size=512, with_photo=False)
     )
-    plain = compose_selfie(scene=scene, avatar=pose, photo=None, caption="", size=512)
-    captioned = compose_selfie(
+    plain = selfie_picture(scene=scene, avatar=pose, photo=None, caption="", size=512)
+    captioned = selfie_picture(
         scene=scene, avatar=pose, photo=None, caption="Hello from the Alps", size=512
     )
     corner = (0, 480, 100, 512)  # bottom left: snow, no avatar, under the band

@@ -11,7 +11,7 @@ from avatars import services, tasks
 from avatars.models import Selfie
 from moments.models import Moment
 from tests.avatars.conftest import jpeg_with_exif, stored_files
-from tests.conftest import assert_error
+from tests.conftest import capture_events, assert_error
 
 
 def post_selfie(api, partner, capture, *, photo: bytes | None = None, name="me.jpg", **fields):
@@ -180,7 +180,7 @@ def test_a_retried_task_does_not_make_a_second_picture(
     selfie_id = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks).json()["id"]
     first = Selfie.objects.get(pk=selfie_id).image.name
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.compose_selfie.apply(args=(selfie_id,)).get() is None
+        assert tasks.selfie_compose_task.apply(args=(selfie_id,)).get() is None
     assert Selfie.objects.get(pk=selfie_id).image.name == first
     assert stored_files(media_root) == [first]
     assert len(llm.calls) == 1
@@ -192,19 +192,19 @@ def test_a_redelivered_task_racing_the_first_keeps_one_picture(
 ):
     selfie = Selfie.objects.create(partner=selfies_unlocked, destination="beach_sunset", status="running")
     # The first delivery finishes while the second is composing.
-    real_compose = services.compose.compose_selfie
+    real_compose = services.compose.selfie_picture
 
     def compose_then_lose_the_race(**kwargs):
         picture = real_compose(**kwargs)
         Selfie.objects.filter(pk=selfie.pk).update(status="done", image="selfies/first.jpg")
         return picture
 
-    services.compose.compose_selfie, saved = compose_then_lose_the_race, real_compose
+    services.compose.selfie_picture, saved = compose_then_lose_the_race, real_compose
     try:
         with django_capture_on_commit_callbacks(execute=True):
             services.selfie_compose(selfie_id=selfie.pk)
     finally:
-        services.compose.compose_selfie = saved
+        services.compose.selfie_picture = saved
     assert Selfie.objects.get(pk=selfie.pk).image.name == "selfies/first.jpg"
     assert stored_files(media_root) == []  # the loser's picture is deleted
 
@@ -213,18 +213,18 @@ def test_a_redelivered_task_racing_the_first_keeps_one_picture(
 def test_a_failure_is_recorded_shown_and_announced(
     auth_api, selfies_unlocked, llm, media_root, monkeypatch, django_capture_on_commit_callbacks
 ):
-    sent = []
-    monkeypatch.setattr(services, "send_event_on_commit", lambda group, event: sent.append((group, event)))
-
     def broken(**kwargs):
         raise RuntimeError("renderer fell over")
 
-    monkeypatch.setattr(services.compose, "compose_selfie", broken)
-    response = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks, photo=jpeg_with_exif())
+    monkeypatch.setattr(services.compose, "selfie_picture", broken)
+    with capture_events() as sent:
+        response = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks, photo=jpeg_with_exif())
     selfie = auth_api.get(f"/api/selfies/{response.json()['id']}/").json()
     assert selfie["status"] == "failed" and selfie["image_url"] is None
     assert selfie["failure_reason"] == tasks.FAILED_ERROR
-    assert sent == [(f"user.{selfies_unlocked.owner_id}", {"type": "selfie.failed", "selfie": selfie})]
+    assert [(e.group, e.frame) for e in sent] == [
+        (f"user.{selfies_unlocked.owner_id}", {"type": "selfie.failed", "selfie": selfie})
+    ]
     assert stored_files(media_root) == []  # the photo does not outlive the job
 
 
@@ -232,12 +232,12 @@ def test_a_failure_is_recorded_shown_and_announced(
 def test_a_finished_selfie_is_announced_to_the_users_sockets(
     auth_api, selfies_unlocked, llm, monkeypatch, django_capture_on_commit_callbacks
 ):
-    sent = []
-    monkeypatch.setattr(services, "send_event_on_commit", lambda group, event: sent.append((group, event)))
-    response = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks)
-    [(group, event)] = sent
-    assert group == f"user.{selfies_unlocked.owner_id}" and event["type"] == "selfie.ready"
-    assert event["selfie"]["id"] == response.json()["id"] and event["selfie"]["status"] == "done"
+    with capture_events() as sent:
+        response = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks)
+    [event] = sent
+    assert event.group == f"user.{selfies_unlocked.owner_id}" and event.type == "selfie.ready"
+    assert event.partner_id is None  # every socket of the user hears it
+    assert event.frame["selfie"]["id"] == response.json()["id"] and event.frame["selfie"]["status"] == "done"
 
 
 @pytest.mark.django_db
@@ -249,7 +249,7 @@ def test_stalled_selfies_are_failed_by_the_sweeper(selfies_unlocked, media_root,
     fresh = Selfie.objects.create(partner=selfies_unlocked, destination="beach_sunset")
     Selfie.objects.filter(pk=stalled.pk).update(created_at=stalled.created_at - tasks.STALLED_AFTER * 2)
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.fail_stalled_selfies() == 1
+        assert tasks.selfies_stalled_fail_task() == 1
     stalled.refresh_from_db()
     fresh.refresh_from_db()
     assert stalled.status == "failed" and stalled.failure_reason == tasks.FAILED_SLOW
@@ -363,13 +363,13 @@ def test_a_selfie_deleted_while_it_is_made_leaves_no_file(
     selfies_unlocked, llm, media_root, monkeypatch, django_capture_on_commit_callbacks
 ):
     selfie = Selfie.objects.create(partner=selfies_unlocked, destination="beach_sunset")
-    real_compose = services.compose.compose_selfie
+    real_compose = services.compose.selfie_picture
 
     def compose_while_the_user_deletes(**kwargs):
         Selfie.objects.filter(pk=selfie.pk).delete()
         return real_compose(**kwargs)
 
-    monkeypatch.setattr(services.compose, "compose_selfie", compose_while_the_user_deletes)
+    monkeypatch.setattr(services.compose, "selfie_picture", compose_while_the_user_deletes)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.selfie_compose(selfie_id=selfie.pk) is None
     assert stored_files(media_root) == []

@@ -47,7 +47,7 @@ def test_the_local_model_answers_over_a_websocket(live_stack):
     with open_chat(live_stack.ws_url, user, partner) as ws:
         ws.send(json.dumps({"type": "message", "client_id": "e2e-1", "text": "Hello! What do you enjoy?"}))
         frames = frames_until(ws, "reply.end")
-        progress = frames_until(ws, "progress", timeout=30)[-1]  # from the worker, via Redis
+        progress = frames_until(ws, "progress.update", timeout=30)[-1]  # from the worker, via Redis
 
     deltas = [f["text"] for f in frames if f["type"] == "reply.delta"]
     end = frames[-1]

@@ -12,7 +12,7 @@ from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
-from accounts.tasks import flush_expired_tokens
+from accounts.tasks import refresh_tokens_flush_task
 from accounts.tokens import RotatingRefreshSerializer
 from relationships.models import Partner
 from relationships.partners.services import partner_create
@@ -102,7 +102,7 @@ def test_a_worker_process_runs_a_task_and_returns_its_result(live_stack):
         expires_at=timezone.now() - datetime.timedelta(minutes=1)
     )
 
-    result = flush_expired_tokens.delay()
+    result = refresh_tokens_flush_task.delay()
 
     assert result.get(timeout=30) == 1
     assert OutstandingToken.objects.filter(user=user).count() == 1

@@ -69,9 +69,9 @@ def test_when_the_llm_fails_nothing_is_published_and_the_task_retries(llm, partn
     with pytest.raises(LLMError):
         services.moment_generate(partner=partner, now=MORNING)
     with pytest.raises(Retry):  # the task schedules another try (eager Celery raises it)
-        tasks.generate_moment.apply(args=(partner.pk,))
+        tasks.moment_generate_task.apply(args=(partner.pk,))
     assert not Moment.objects.exists()
-    assert tasks.generate_moment.max_retries == 5
+    assert tasks.moment_generate_task.max_retries == 5
 
 
 @pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_beat_picks_partners_with_moments_unlocked_and_recent_activity(llm, dayt
     due(locked, xp=10)
     due(idle, days_ago=30)
 
-    assert tasks.generate_due_moments.delay().get() == 1
+    assert tasks.moments_due_task.delay().get() == 1
     assert list(Moment.objects.values_list("partner", flat=True)) == [ready.pk]
 
 

@@ -39,7 +39,7 @@ def test_a_comment_is_answered_once(moment, llm):
     comment = MomentComment.objects.create(moment=moment, author_type="user", text="hi")
     assert services.comment_reply_generate(comment=comment) is not None
     assert services.comment_reply_generate(comment=comment) is None
-    assert tasks.reply_to_comment.delay(comment.pk).get() is None
+    assert tasks.comment_reply_task.delay(comment.pk).get() is None
     assert MomentComment.objects.filter(author_type="partner").count() == 1
     assert len(llm.calls) == 1
 
@@ -49,7 +49,7 @@ def test_when_the_llm_fails_nothing_is_written_and_the_task_retries(moment, llm)
     llm.fail = True
     comment = MomentComment.objects.create(moment=moment, author_type="user", text="hi")
     with pytest.raises(Retry):
-        tasks.reply_to_comment.apply(args=(comment.pk,))
+        tasks.comment_reply_task.apply(args=(comment.pk,))
     assert not MomentComment.objects.filter(author_type="partner").exists()
 
 

@@ -78,7 +78,7 @@ async def one_reply_end(ws, frames):
     later = []
     while not await ws.receive_nothing(timeout=0.3):
         later.append((await ws.receive_json_from())["type"])
-    assert set(later) <= {"progress", "level_up"}, later
+    assert set(later) <= {"progress.update", "level.up"}, later
 
 
 async def mid_slow_reply(user, partner, upstream):
@@ -101,7 +101,7 @@ async def test_ready_describes_the_partner_and_the_relationship(user, partner, u
     ws = await connect(user, partner.pk)
     ready = await ws.receive_json_from()
     assert ready["type"] == "ready"
-    assert ready["protocol_version"] == 1
+    assert ready["protocol_version"] == 2
     assert ready["partner"]["id"] == partner.pk and ready["partner"]["name"] == "Mira"
     assert ready["relationship"]["messages"] == 0
     assert ready["limits"]["max_message_chars"] == 4000
@@ -315,7 +315,7 @@ async def test_the_message_rate_is_limited_with_retry_after(user, partner, upstr
     frames = await frames_until(ws, "error")
     error = frames[-1]
 
-    assert {f["type"] for f in frames[:-1]} <= {"progress", "level_up"}  # nothing accepted
+    assert {f["type"] for f in frames[:-1]} <= {"progress.update", "level.up"}  # nothing accepted
     assert error["code"] == "rate_limited" and 0 < error["retry_after"] <= 60
     assert not await Message.objects.filter(client_id="c3").aexists()
     await ws.disconnect()
@@ -359,7 +359,7 @@ async def test_a_second_device_receives_the_finished_messages(user, partner, ups
     new = []
     while len(new) < 2:  # progress news for this partner may come in between
         frame = await tablet.receive_json_from()
-        if frame["type"] not in ("progress", "level_up"):
+        if frame["type"] not in ("progress.update", "level.up"):
             new.append(frame)
     assert [f["type"] for f in new] == ["message.new", "message.new"]
     assert [f["message"]["text"] for f in new] == ["From my phone", "Hi there, friend! 🌟"]
@@ -517,10 +517,10 @@ async def test_the_turn_stays_busy_until_its_reply_end_is_sent(user, partner, up
 
 
 async def test_a_failed_announcement_does_not_disturb_the_reply(user, partner, upstream, monkeypatch):
-    async def layer_down(group, event):
+    async def layer_down(**kwargs):
         raise ConnectionError("redis is down")
 
-    monkeypatch.setattr(consumers, "send_event", layer_down)
+    monkeypatch.setattr(consumers, "user_event_send", layer_down)
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     frames = await chat(ws)
@@ -551,7 +551,7 @@ async def test_substantial_exchanges_earn_more_than_one_letter_ones(user, partne
         await asyncio.sleep(0.2)
         while not await ws.receive_nothing(timeout=0.2):
             frames.append(await ws.receive_json_from())
-        progress += [f for f in frames if f["type"] == "progress"]
+        progress += [f for f in frames if f["type"] == "progress.update"]
     substantial = await xp_of(partner)
 
     for n in range(5):

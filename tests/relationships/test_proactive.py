@@ -199,7 +199,7 @@ async def test_send_proactive_force_reaches_an_open_socket(user, llm, seeded_lad
         out = io.StringIO()
         await sync_to_async(call_command)("send_proactive", partner=partner.pk, force=True, stdout=out)
         frame = await ws.receive_json_from(timeout=3)
-        assert frame["type"] == "message" and frame["sender"] == "partner" and frame["proactive"] is True
+        assert frame["type"] == "message.proactive"
         assert frame["partner_id"] == partner.pk and frame["message"]["text"] == llm.answer
         assert frame["message"]["proactive_kind"] in proactive.KINDS
         stored = await sync_to_async(Message.objects.get)(pk=frame["message"]["id"])

@@ -114,10 +114,12 @@ async def test_a_grant_crossing_a_threshold_reaches_every_open_socket(
     )
 
     progress = await sockets[0].receive_json_from()
-    assert progress == {"type": "progress", "xp": 160, "level": 2, "xp_delta": 160, "xp_for_next_level": 400}
+    assert progress == {
+        "type": "progress.update", "partner_id": mira.pk, "xp": 160, "level": 2, "xp_delta": 160, "xp_for_next_level": 400
+    }
     level_up = await sockets[0].receive_json_from()
     assert level_up == {
-        "type": "level_up",
+        "type": "level.up",
         "partner_id": mira.pk,
         "level": 2,
         "name": "Friend",
@@ -125,7 +127,7 @@ async def test_a_grant_crossing_a_threshold_reaches_every_open_socket(
         "unlocked": ["nickname", "moments", "proactive_messages"],
     }
     # The socket on the other partner hears the level-up, not the progress of another bond.
-    assert (await sockets[1].receive_json_from())["type"] == "level_up"
+    assert (await sockets[1].receive_json_from())["type"] == "level.up"
     assert await sockets[1].receive_nothing(timeout=0.2)
     for ws in sockets:
         await ws.disconnect()

@@ -44,12 +44,12 @@ def test_retention_erases_text_but_keeps_the_mood_timeline(auth_api, partner, se
 
 @pytest.mark.django_db
 def test_retention_keeps_recent_text(partner):
-    from safety.tasks import enforce_retention
+    from safety.tasks import retention_enforce_task
 
     old = Message.objects.create(partner=partner, role="user", text="old words")
     Message.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=31))
     Message.objects.create(partner=partner, role="user", text="new words")
-    assert enforce_retention.delay().get() == {"messages": 1, "summaries": 0}
+    assert retention_enforce_task.delay().get() == {"messages": 1, "summaries": 0}
     assert sorted(Message.objects.values_list("text", flat=True)) == ["", "new words"]
 
 
