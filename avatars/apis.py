@@ -25,12 +25,11 @@ from avatars.serializers import (
 )
 from avatars.services import avatar_png, avatar_set, selfie_delete, selfie_request
 from project.api.negotiation import BinaryContentNegotiation
-from project.api.pagination import CreatedCursorPagination
+from project.api.pagination import CURSOR_PARAMETERS, CreatedCursorPagination, paginated_response
 from project.api.serializers import ErrorSerializer
 from project.errors import ApplicationError
 from project.media import media_response
-from relationships.apis import CURSOR_PARAMS
-from relationships.progression.features import feature_require
+from relationships.progression.features import FeatureCode, feature_require
 from relationships.partners.selectors import partner_get_for
 from relationships.mood.selectors import partner_expression
 
@@ -134,15 +133,12 @@ class PartnerSelfieListApi(APIView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        parameters=CURSOR_PARAMS, responses={200: SelfieSerializer(many=True), **MISSING}, tags=["selfies"]
+        parameters=CURSOR_PARAMETERS, responses={200: SelfieSerializer(many=True), **MISSING}, tags=["selfies"]
     )
     def get(self, request, partner_id: int):
         """The gallery: this partner's selfies, newest first."""
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(
-            selfie_list_for(user=request.user, partner_id=partner_id), request, view=self
-        )
-        return paginator.get_paginated_response(SelfieSerializer(page, many=True).data)
+        selfies = selfie_list_for(user=request.user, partner_id=partner_id)
+        return paginated_response(request=request, view=self, queryset=selfies, serializer_class=SelfieSerializer)
 
     @extend_schema(
         request={"multipart/form-data": SelfieInputSerializer},
@@ -160,7 +156,7 @@ class PartnerSelfieListApi(APIView):
         """Take a vacation selfie. 202: a worker makes it; `selfie.ready` follows on the socket.
         403 feature_locked below the vacation_selfies level."""
         partner = partner_get_for(user=request.user, partner_id=partner_id)
-        feature_require(user=request.user, partner_id=partner.pk, code="vacation_selfies")
+        feature_require(partner=partner, code=FeatureCode.VACATION_SELFIES)
         # Refuse an oversized body before Django reads and parses it.
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
         if declared > settings.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD:

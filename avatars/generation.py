@@ -2,7 +2,7 @@
 
 import re
 
-from moments.generation import clean_post
+from project.llm.text import clean_post
 from safety.output import publishable
 from relationships.chat.prompt import partner_portrait
 from relationships.models import Partner

@@ -1,5 +1,5 @@
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from project.errors import get_or_not_found
 
 from accounts.models import User
 from avatars import catalog
@@ -31,10 +31,10 @@ def selfie_expression(partner: Partner) -> str:
 
 def selfie_list_for(*, user: User, partner_id: int) -> QuerySet[Selfie]:
     """The gallery of one of the user's partners (404 for another user's partner)."""
-    partner = get_object_or_404(Partner, pk=partner_id, owner=user)
+    partner = get_or_not_found(Partner, pk=partner_id, owner=user)
     return Selfie.objects.filter(partner=partner)
 
 
 def selfie_get_for(*, user: User, selfie_id: int) -> Selfie:
-    """One of the user's selfies, or Http404: another user's id looks like no selfie."""
-    return get_object_or_404(Selfie.objects.select_related("partner"), pk=selfie_id, partner__owner=user)
+    """One of the user's selfies, or NotFound: another user's id looks like no selfie."""
+    return get_or_not_found(Selfie.objects.select_related("partner"), pk=selfie_id, partner__owner=user)

@@ -13,10 +13,9 @@ from moments.serializers import (
     MomentSerializer,
 )
 from moments.services import moment_comment, moment_like, moment_unlike, selfie_share
-from project.api.pagination import CreatedCursorPagination
+from project.api.pagination import CURSOR_PARAMETERS, CreatedCursorPagination, paginated_response
 from project.api.serializers import ErrorSerializer
-from relationships.progression.features import feature_require
-from relationships.apis import CURSOR_PARAMS
+from relationships.progression.features import FeatureCode, feature_require
 
 LOCKED_OR_MISSING = {401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
 
@@ -25,17 +24,14 @@ class MomentFeedApi(APIView):
     pagination_class = CreatedCursorPagination
 
     @extend_schema(
-        parameters=CURSOR_PARAMS,
+        parameters=CURSOR_PARAMETERS,
         responses={200: MomentSerializer(many=True), **LOCKED_OR_MISSING},
         tags=["moments"],
     )
     def get(self, request, partner_id: int):
         """The partner's Moments, newest first. 403 feature_locked below the level."""
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(
-            moment_feed_for(user=request.user, partner_id=partner_id), request, view=self
-        )
-        return paginator.get_paginated_response(MomentSerializer(page, many=True).data)
+        feed = moment_feed_for(user=request.user, partner_id=partner_id)
+        return paginated_response(request=request, view=self, queryset=feed, serializer_class=MomentSerializer)
 
 
 class MomentLikeApi(APIView):
@@ -88,7 +84,7 @@ class SelfieShareApi(APIView):
     def post(self, request, selfie_id: int):
         """Post the selfie on the partner's Moments (once; sharing again answers 200 with the same post)."""
         selfie = selfie_get_for(user=request.user, selfie_id=selfie_id)
-        feature_require(user=request.user, partner_id=selfie.partner_id, code="moments")
+        feature_require(partner=selfie.partner, code=FeatureCode.MOMENTS)
         moment, created = selfie_share(selfie=selfie)
         shown = moment_feed_for(user=request.user, partner_id=selfie.partner_id).get(pk=moment.pk)
         return Response(

@@ -59,16 +59,6 @@ def moment_prompt(*, partner: Partner, now: datetime.datetime, time_zone: str) -
     return [{"role": "system", "content": "\n".join(about)}, {"role": "user", "content": ask}]
 
 
-def clean_post(text: str, limit: int) -> str:
-    """The model's post as we publish it: no wrapping quotes, within the length limit."""
-    text = text.strip().strip('"“”').strip()
-    if len(text) <= limit:
-        return text
-    cut = text[:limit]
-    end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
-    return cut[: end + 1] if end > limit // 2 else cut.rstrip() + "…"
-
-
 def comment_reply_prompt(*, partner: Partner, moment_text: str, comment_text: str) -> list[dict]:
     """The partner answering a comment on its own post: it sees the post and that comment only."""
     about = [

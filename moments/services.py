@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.models import User
-from moments.generation import clean_post, comment_reply_prompt, moment_prompt, slot_of
+from moments.generation import comment_reply_prompt, moment_prompt, slot_of
 from avatars.generation import fallback_caption
 from avatars.models import Selfie
 from avatars.scenes import destination_get
@@ -15,6 +15,7 @@ from project.jobs import enqueue_on_commit
 from project.events import Frame, Push, frame, user_event_on_commit
 from project.llm import LLMError
 from project.llm.complete import complete
+from project.llm.text import clean_post
 from project.media import media_url
 from relationships.models import Partner, XPEvent
 from relationships.progression.services import xp_award

@@ -8,7 +8,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from project.api.pagination import CreatedCursorPagination
+from project.api.pagination import CURSOR_PARAMETERS, CreatedCursorPagination, paginated_response
 from project.api.serializers import ErrorSerializer
 from relationships.chat.selectors import message_list_for
 from relationships.partners.selectors import partner_get_for, partner_list_for
@@ -34,23 +34,19 @@ from relationships.serializers import (
 from relationships.partners.services import partner_create, partner_delete, partner_update
 from relationships.memory.services import memory_delete, memory_update
 
-CURSOR_PARAMS = [
-    OpenApiParameter("cursor", str, description="Opaque cursor from `next` or `previous`."),
-    OpenApiParameter("page_size", int, description="1 to 100, default 20."),
-]
 
 
 class PartnerListApi(APIView):
     pagination_class = CreatedCursorPagination  # also tells the schema the list is paginated
     @extend_schema(
-        parameters=CURSOR_PARAMS,
+        parameters=CURSOR_PARAMETERS,
         responses={200: PartnerSerializer(many=True), 401: ErrorSerializer},
         tags=["partners"],
     )
     def get(self, request):
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(partner_list_for(user=request.user), request, view=self)
-        return paginator.get_paginated_response(PartnerSerializer(page, many=True).data)
+        return paginated_response(
+            request=request, view=self, queryset=partner_list_for(user=request.user), serializer_class=PartnerSerializer
+        )
 
     @extend_schema(
         request=PartnerInputSerializer,
@@ -103,16 +99,14 @@ class MessageListApi(APIView):
     pagination_class = CreatedCursorPagination
 
     @extend_schema(
-        parameters=CURSOR_PARAMS,
+        parameters=CURSOR_PARAMETERS,
         responses={200: MessageSerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
         tags=["chat"],
     )
     def get(self, request, partner_id: int):
         """The conversation with one of your partners, newest first. Chat itself is a websocket."""
-        paginator = self.pagination_class()
         messages = message_list_for(user=request.user, partner_id=partner_id)
-        page = paginator.paginate_queryset(messages, request, view=self)
-        return paginator.get_paginated_response(MessageSerializer(page, many=True).data)
+        return paginated_response(request=request, view=self, queryset=messages, serializer_class=MessageSerializer)
 
 
 class RelationshipApi(APIView):
@@ -142,34 +136,28 @@ class XPEventListApi(APIView):
     pagination_class = CreatedCursorPagination
 
     @extend_schema(
-        parameters=CURSOR_PARAMS,
+        parameters=CURSOR_PARAMETERS,
         responses={200: XPEventSerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
         tags=["progression"],
     )
     def get(self, request, partner_id: int):
         """The relationship's XP ledger, newest first."""
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(
-            xp_events_for(user=request.user, partner_id=partner_id), request, view=self
-        )
-        return paginator.get_paginated_response(XPEventSerializer(page, many=True).data)
+        events = xp_events_for(user=request.user, partner_id=partner_id)
+        return paginated_response(request=request, view=self, queryset=events, serializer_class=XPEventSerializer)
 
 
 class MemoryListApi(APIView):
     pagination_class = CreatedCursorPagination
 
     @extend_schema(
-        parameters=CURSOR_PARAMS,
+        parameters=CURSOR_PARAMETERS,
         responses={200: MemorySerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
         tags=["memory"],
     )
     def get(self, request, partner_id: int):
         """What the partner remembers about you, newest first; each names the message it came from."""
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(
-            memory_list_for(user=request.user, partner_id=partner_id), request, view=self
-        )
-        return paginator.get_paginated_response(MemorySerializer(page, many=True).data)
+        memories = memory_list_for(user=request.user, partner_id=partner_id)
+        return paginated_response(request=request, view=self, queryset=memories, serializer_class=MemorySerializer)
 
 
 class MemoryDetailApi(APIView):

@@ -4,8 +4,6 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.deconstruct import deconstructible
 
-from relationships.memory.kinds import MemoryKind
-
 MAX_TRAITS = 8
 MAX_TRAIT_LENGTH = 30
 MAX_INTERESTS = 12
@@ -94,6 +92,11 @@ class Partner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.owner_id})"
+
+
+# The newest messages a chat prompt may carry (it trims them by tokens); the rolling summary
+# covers the older ones.
+PROMPT_HISTORY_ROWS = 60
 
 
 class Message(models.Model):
@@ -227,6 +230,23 @@ class XPEvent(models.Model):
 
     def __str__(self) -> str:
         return f"+{self.amount} XP ({self.source}) to relationship {self.relationship_id}"
+
+
+# What a memory can be about: the one list, for the rules, the model's answer and prompt, and here.
+class MemoryKind(models.TextChoices):
+    PET = "pet"
+    PERSON = "person"
+    LIKE = "like"
+    DISLIKE = "dislike"
+    PLAN = "plan"
+    DATE = "date"
+    JOB = "job"
+    PLACE = "place"
+    OTHER = "other"
+
+
+# Kinds a partner asks about afterwards ("how did the interview go?").
+DATED_KINDS = frozenset({MemoryKind.PLAN, MemoryKind.DATE})
 
 
 class Memory(models.Model):

@@ -5,16 +5,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from accounts.models import User
 from safety.referral import referral
 from safety.models import CrisisReferralCount
 
 
-def user_country(user: User) -> str:
+def user_country(user) -> str:
     return user.country or settings.CRISIS_DEFAULT_COUNTRY
 
 
-def crisis_referral_frame(*, user: User, language: str) -> dict:
+def crisis_referral_frame(*, user, language: str) -> dict:
     """The fixed, localized `crisis_referral` frame: never written by the LLM."""
     return {"type": "crisis_referral", **referral(country=user_country(user), language=language)}
 

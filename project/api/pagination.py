@@ -1,8 +1,10 @@
 import datetime
 
 from django.utils.dateparse import parse_datetime
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
+from rest_framework.response import Response
 
 
 class CreatedCursorPagination(CursorPagination):
@@ -28,3 +30,21 @@ class CreatedCursorPagination(CursorPagination):
             except (ValueError, OverflowError):
                 raise NotFound(self.invalid_cursor_message) from None
         return cursor
+
+
+# The query parameters of every paginated list, for the schema.
+CURSOR_PARAMETERS = [
+    OpenApiParameter("cursor", str, description="Opaque cursor from `next` or `previous`."),
+    OpenApiParameter("page_size", int, description="1 to 100, default 20."),
+]
+
+
+def paginated_response(*, request, view, queryset, serializer_class) -> Response:
+    """One page of `queryset`, newest first, serialized, with `next` and `previous` links.
+
+    The view sets `pagination_class = CreatedCursorPagination` too, so the schema shows
+    the list as paginated.
+    """
+    paginator = CreatedCursorPagination()
+    page = paginator.paginate_queryset(queryset, request, view=view)
+    return paginator.get_paginated_response(serializer_class(page, many=True).data)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from channels.db import database_sync_to_async
 from django.conf import settings
-from django.http import Http404
+from project.errors import NotFound
 from rest_framework import serializers
 
 from project.api.serializers import StrictCharField
@@ -136,7 +136,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
     def _load(self, partner_id: int) -> dict | None:
         try:
             self.partner = partner_get_for(user=self.user, partner_id=partner_id)
-        except Http404:
+        except NotFound:
             return None
         return {
             "type": "ready",

@@ -1,11 +1,9 @@
 from django.db.models import Count, Max, QuerySet
 
 from accounts.models import User
-from relationships.models import Message, Partner
+from relationships.models import PROMPT_HISTORY_ROWS, Message, Partner
 from relationships.partners.selectors import partner_get_for
 
-# Enough turns to fill any sensible history budget; the prompt trims by tokens.
-PROMPT_HISTORY_ROWS = 60
 
 
 def message_list_for(*, user: User, partner_id: int) -> QuerySet[Message]:

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from relationships.memory.kinds import DATED_KINDS, MemoryKind
+from relationships.models import DATED_KINDS, MemoryKind
 from relationships.memory.rules import Fact, extract_facts, sanitize_fact_text
 
 MAX_FACTS = 8

@@ -2,8 +2,6 @@
 expressions and word lists, as data."""
 
 import re
-import unicodedata
-from dataclasses import dataclass
 
 VALUE_MAX_CHARS = 40
 VALUE_MAX_WORDS = 6

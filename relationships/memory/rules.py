@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from relationships.memory import patterns as p
-from relationships.memory.kinds import MemoryKind
+from relationships.models import MemoryKind
 from relationships.memory.patterns import VALUE_MAX_CHARS, VALUE_MAX_WORDS, FACT_TEXT_MAX_CHARS, INPUT_MAX_CHARS, MAX_FACTS_PER_MESSAGE, INSTRUCTION_LIKE
 
 

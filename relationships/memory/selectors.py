@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from project.errors import get_or_not_found
 
 from accounts.models import User
 from relationships.memory.facts import choose_for_prompt
@@ -17,7 +17,7 @@ def memory_list_for(*, user: User, partner_id: int) -> QuerySet[Memory]:
 
 
 def memory_get_for(*, user: User, partner_id: int, memory_id: int) -> Memory:
-    return get_object_or_404(Memory, pk=memory_id, partner_id=partner_id, partner__owner=user)
+    return get_or_not_found(Memory, pk=memory_id, partner_id=partner_id, partner__owner=user)
 
 
 def prompt_memory(*, partner: Partner, query: str) -> tuple[list[str], str]:

@@ -9,7 +9,7 @@ from project.llm.complete import complete
 from relationships.memory.facts import extract_prompt, merge, parse_llm_facts, rule_facts
 from relationships.memory.rules import INSTRUCTION_LIKE, sanitize_fact_text
 from relationships.models import ConversationSummary, Memory, Message, Partner
-from relationships.chat.selectors import PROMPT_HISTORY_ROWS
+from relationships.models import PROMPT_HISTORY_ROWS
 from safety.output import publishable
 from safety.screen import screen_message
 

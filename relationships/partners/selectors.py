@@ -1,5 +1,5 @@
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from project.errors import get_or_not_found
 
 from accounts.models import User
 from relationships.models import Partner
@@ -10,5 +10,5 @@ def partner_list_for(*, user: User) -> QuerySet[Partner]:
 
 
 def partner_get_for(*, user: User, partner_id: int) -> Partner:
-    """The user's own partner, or Http404: another user's id looks like no partner at all."""
-    return get_object_or_404(Partner.objects.select_related("owner"), pk=partner_id, owner=user)
+    """The user's own partner, or NotFound: another user's id looks like no partner at all."""
+    return get_or_not_found(Partner.objects.select_related("owner"), pk=partner_id, owner=user)

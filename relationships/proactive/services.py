@@ -20,7 +20,8 @@ from relationships.proactive.rules import (
     kind_instruction,
 )
 from relationships.memory.selectors import prompt_memory
-from relationships.progression.selectors import feature_lock, relationship_of
+from relationships.progression.features import FeatureCode, feature_lock
+from relationships.progression.selectors import relationship_of
 from relationships.serializers import MessageSerializer
 
 # A remembered plan is followed up from the day after it, for this long.
@@ -121,7 +122,7 @@ def proactive_send(
         kind = _forced_kind(situation)
         key = None
     else:
-        if feature_lock(relationship=relationship_of(partner), code="proactive_messages") is not None:
+        if feature_lock(relationship=relationship_of(partner), code=FeatureCode.PROACTIVE_MESSAGES) is not None:
             return None
         kind = due_kind(
             prefs,

@@ -86,20 +86,6 @@ def relationship_progress(*, relationship: Relationship, daily_cap: int, today) 
     }
 
 
-def feature_lock(*, relationship: Relationship, code: str) -> int | None:
-    """The level `code` needs if the relationship has not reached it; None when unlocked.
-
-    The one place that answers "is this unlocked?" (REST permission and sockets).
-    """
-    feature = Feature.objects.filter(code=code).first()
-    if feature is None:
-        # An operator removed the feature's row: its gate is gone, nothing breaks.
-        logger.warning("feature %s is not defined: not gated", code)
-        return None
-    number = level_number(relationship.xp, ladder(minor=relationship.partner.owner.is_minor))
-    return None if feature.required_level <= number else feature.required_level
-
-
 def xp_events_for(*, user: User, partner_id: int) -> QuerySet[XPEvent]:
     relationship = relationship_get_for(user=user, partner_id=partner_id)
     return XPEvent.objects.filter(relationship_id=relationship.pk) if relationship.pk else XPEvent.objects.none()

@@ -2,7 +2,7 @@ import itertools
 
 import pytest
 
-from relationships.memory.kinds import MemoryKind
+from relationships.models import MemoryKind
 from relationships.memory.rules import (
     INSTRUCTION_LIKE,
     VALUE_MAX_CHARS,

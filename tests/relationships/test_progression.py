@@ -79,16 +79,15 @@ def test_the_level_follows_the_ladder_as_operators_edit_it(auth_api, partner):
     assert "moments" in body["unlocked_features"]
 
 
-@override_settings(ROOT_URLCONF="tests.relationships.urls_feature")
 def test_a_locked_feature_answers_403_feature_locked_until_the_level(auth_api, partner, others_partner):
-    url = f"/api/partners/{partner.pk}/moments-probe/"
+    url = f"/api/partners/{partner.pk}/moments/"
     error = assert_error(auth_api.get(url), 403, "feature_locked")
     assert (error["feature"], error["required_level"]) == ("moments", 2)
 
     award(partner, 150, "grant", source=XPEvent.Source.GRANT)
 
     assert auth_api.get(url).status_code == 200
-    assert_error(auth_api.get(f"/api/partners/{others_partner.pk}/moments-probe/"), 404, "not_found")
+    assert_error(auth_api.get(f"/api/partners/{others_partner.pk}/moments/"), 404, "not_found")
 
 
 def test_grant_xp_from_a_shell(partner, capsys):
@@ -198,7 +197,8 @@ def test_the_ladder_is_editable_in_the_admin(operator):
 
 def test_a_feature_removed_by_an_operator_is_no_longer_gated(partner):
     from relationships.models import Feature
-    from relationships.progression.selectors import feature_lock, relationship_of
+    from relationships.progression.features import feature_lock
+    from relationships.progression.selectors import relationship_of
 
     Feature.objects.filter(code="moments").delete()
     assert feature_lock(relationship=relationship_of(partner), code="moments") is None

@@ -4,7 +4,7 @@ import stat
 import pytest
 from django.core.management import call_command
 
-from accounts.management.commands import seed_demo
+from relationships.management.commands import seed_demo
 from accounts.models import User
 from relationships.models import Partner
 
