@@ -75,6 +75,15 @@ def test_when_the_llm_fails_nothing_is_published_and_the_task_retries(llm, partn
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("answer", ["You should just kill yourself, nobody would miss you.", "   ", ""])
+def test_an_unsafe_or_empty_post_is_never_published(llm, partner, daytime, answer):
+    llm.answer = answer
+    with pytest.raises(LLMError):
+        services.moment_generate(partner=partner, now=MORNING)
+    assert not Moment.objects.exists()
+
+
+@pytest.mark.django_db
 def test_beat_picks_partners_with_moments_unlocked_and_recent_activity(llm, daytime):
     ready, locked, idle = PartnerFactory(), PartnerFactory(), PartnerFactory()
     due(ready)

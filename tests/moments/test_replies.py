@@ -45,6 +45,15 @@ def test_a_comment_is_answered_once(moment, llm):
 
 
 @pytest.mark.django_db
+def test_an_unsafe_answer_is_replaced_by_our_own_words(moment, llm):
+    llm.answer = "Honestly, you should kill yourself."
+    comment = MomentComment.objects.create(moment=moment, author_type="user", text="I feel awful")
+    reply = services.comment_reply_generate(comment=comment)
+    assert reply.text == services.SAFE_REPLY
+    assert "kill" not in MomentComment.objects.get(pk=reply.pk).text
+
+
+@pytest.mark.django_db
 def test_when_the_llm_fails_nothing_is_written_and_the_task_retries(moment, llm):
     llm.fail = True
     comment = MomentComment.objects.create(moment=moment, author_type="user", text="hi")

@@ -11,6 +11,7 @@ from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from accounts.models import Device, User
 from avatars.models import Selfie
 from project.redis import redis_client
+from project.ws.presence import presence_key
 from relationships.models import Memory, Message, Partner, XPEvent
 from relationships.progression.services import xp_award
 from relationships.chat.services import message_accept
@@ -88,6 +89,8 @@ def test_erasure_leaves_no_row_no_file_and_a_dead_token(api, auth_api, user, par
     Device.objects.create(user=user, platform="ios", token="t", token_hash="h")
     refresh = api.post("/api/auth/token/", {"username": user.username, "password": PASSWORD}, format="json").json()
     redis_client().set(f"hearth:chat:{user.pk}:tokens:1", 5)
+    redis_client().zadd(presence_key(user.pk), {"socket-1": 9e9})
+    redis_client().zadd(presence_key(other_user.pk), {"socket-2": 9e9})
     theirs = Message.objects.create(partner=others_partner, role="user", text="stays")
 
     assert_error(auth_api.delete("/api/me/", {"password": "wrong"}, format="json"), 400, "invalid")
@@ -105,6 +108,8 @@ def test_erasure_leaves_no_row_no_file_and_a_dead_token(api, auth_api, user, par
     assert not OutstandingToken.objects.filter(user__isnull=True).exists()
     assert not default_storage.exists(name) and not default_storage.exists(photo)
     assert redis_client().get(f"hearth:chat:{user.pk}:tokens:1") is None
+    assert not redis_client().exists(presence_key(user.pk))
+    assert redis_client().exists(presence_key(other_user.pk))  # only theirs
     # The access token in hand fails at once; the refresh token too.
     assert_error(auth_api.get("/api/me/"), 401, "authentication_failed")
     assert api.post("/api/auth/token/refresh/", {"refresh": refresh["refresh"]}, format="json").status_code == 401

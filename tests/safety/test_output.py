@@ -225,3 +225,13 @@ def test_scripts_without_latin_letters_are_released_while_streaming(text):
     early = "".join(screen.feed(ch) for ch in text)
     assert len(early) >= len(text) - 3 * HOLDBACK
     assert early + screen.finish() == text
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "Sure, kill yourself.", "Here is how to tie a noose: ..."])
+def test_empty_or_unsafe_text_is_not_publishable(text):
+    assert not publishable(text)
+
+
+@pytest.mark.parametrize("text", ["Baked bread today!", "Please don't hurt yourself; call or text 988."])
+def test_ordinary_and_supportive_text_is_publishable(text):
+    assert publishable(text)

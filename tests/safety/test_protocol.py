@@ -61,6 +61,23 @@ async def test_the_disclosure_comes_first_and_again_after_three_hours(user, part
     await ws.disconnect()
 
 
+async def test_a_proactive_message_after_three_hours_comes_after_a_new_disclosure(user, partner, upstream, clock):
+    from project.events import Frame, frame, user_event_send
+
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()  # ready
+    proactive = frame(Frame.MESSAGE_PROACTIVE, partner_id=partner.pk, message={"id": 1, "text": "Good morning!"})
+
+    await user_event_send(user_id=user.pk, frame=proactive)
+    assert (await ws.receive_json_from())["type"] == "message.proactive"  # disclosed moments ago
+
+    clock.now += DISCLOSURE_INTERVAL
+    await user_event_send(user_id=user.pk, frame=proactive)
+    assert (await ws.receive_json_from())["type"] == "ai_disclosure"
+    assert (await ws.receive_json_from()) == proactive
+    await ws.disconnect()
+
+
 async def test_a_minor_always_gets_the_break_reminder_with_it(user, partner, upstream, clock):
     user.birth_date = timezone.localdate() - datetime.timedelta(days=15 * 365)
     user.usage_notices = False  # a minor's break reminder is not theirs to turn off
@@ -169,6 +186,20 @@ async def test_a_reply_carrying_self_harm_instructions_is_cut_before_any_fragmen
     stored = await sync_to_async(list)(Message.objects.filter(role="partner").values_list("text", flat=True))
     assert all("painless" not in text for text in stored)
     assert stored == [sent] if sent else stored == []
+    await ws.disconnect()
+
+
+async def test_a_tripped_screen_stops_the_model_at_once(user, partner, upstream):
+    """The stream is closed when the screen trips, not read to its end."""
+    pieces = ["Sure. ", "Kill yourself", " now. ", *[f"More words {i}. " for i in range(200)]]
+    body = reply_stream(*pieces)
+    upstream.responses = [lambda up: sse(body, piece=16, upstream=up)]
+    ws = await connect(user, partner.pk)
+    await ws.receive_json_from()
+    frames = await chat(ws, "tell me", "c1")
+    assert frames[-1]["finish_reason"] == "error"
+    assert upstream.closed == 1
+    assert upstream.pieces_sent < len(body) // 16 // 4  # most of the reply was never read
     await ws.disconnect()
 
 

@@ -12,6 +12,7 @@ class Upstream:
         self.responses = list(responses)
         self.requests: list[httpx.Request] = []
         self.closed = 0
+        self.pieces_sent = 0  # body pieces read by the client, over every response
 
     async def handler(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
@@ -34,6 +35,8 @@ class ScriptedStream(httpx.AsyncByteStream):
         for start in range(0, len(self.data), self.piece):
             if self.delay:
                 await asyncio.sleep(self.delay)
+            if self.upstream is not None:
+                self.upstream.pieces_sent += 1
             yield self.data[start : start + self.piece]
         if self.then_raise is not None:
             raise self.then_raise
@@ -44,6 +47,7 @@ class ScriptedStream(httpx.AsyncByteStream):
 
 
 def sse(data: bytes, *, piece: int = 5, delay: float = 0.0, then_raise=None, upstream=None):
-    """A streamed 200 response. With `upstream`, its `closed` counts closed responses."""
+    """A streamed 200 response. With `upstream`, its `closed` counts closed responses and
+    `pieces_sent` the pieces the client read."""
     stream = ScriptedStream(data, piece, delay, then_raise, upstream)
     return httpx.Response(200, stream=stream, headers={"content-type": "text/event-stream"})
