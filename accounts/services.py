@@ -10,7 +10,7 @@ from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from accounts.models import Device, User
 from accounts.push import push_sender
-from project.events import Push
+from project.events import Push, session_refresh_on_commit
 from project.ws.presence import user_online
 
 PROFILE_FIELDS = frozenset(User.PROFILE_FIELDS)
@@ -54,6 +54,7 @@ def user_update_profile(*, user: User, **changes) -> User:
             user.save(update_fields=[*changes, "updated_at"])
     except IntegrityError as exc:
         raise ValidationError({"email": ["An account with this email exists."]}) from exc
+    session_refresh_on_commit(user_id=user.pk, parts=("profile",))  # name, time zone, country...
     return user
 
 

@@ -476,6 +476,8 @@ class HearthSocket:
             )
             self.extensions = self.ws.response.headers.get("sec-websocket-extensions", "")
             frame = json.loads(await self.ws.recv())
+            if frame.get("type") == "ai_disclosure":  # the law's notice comes before ready
+                frame = json.loads(await self.ws.recv())
         if frame.get("type") != "ready":
             raise RuntimeError(f"expected ready, got {str(frame)[:100]}")
         self.ready_ms = (time.perf_counter() - t0) * 1000

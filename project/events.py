@@ -17,6 +17,10 @@ from django.db import transaction
 from project.jobs import enqueue_on_commit
 
 
+# The websocket protocol's version, sent in `ready` (docs/websocket-protocol.md).
+PROTOCOL_VERSION = 2
+
+
 class Frame(StrEnum):
     """The type of every frame the server sends. Events are `noun.verb`; the rest are the
     session's own frames (ready, error) and notices required by law (docs/safety.md)."""
@@ -60,6 +64,8 @@ class Push:
 USER_EVENT = "user.event"
 # Closes every socket of the user (their account was erased).
 SESSION_END = "session.end"
+# Tells the user's sockets to reload part of what they hold (relationships/chat/session.py).
+SESSION_REFRESH = "session.refresh"
 
 
 def user_group(user_id: int) -> str:
@@ -88,7 +94,7 @@ def user_event_on_commit(
     """
     event = _event(frame, partner_id, origin)
     group = user_group(user_id)
-    transaction.on_commit(lambda: _group_send(group, event))
+    transaction.on_commit(lambda: _group_send(group, event), robust=True)
     if push is not None:
         enqueue_on_commit("accounts.tasks.push_notify_task", user_id, dataclasses.asdict(push))
 
@@ -104,7 +110,16 @@ async def user_event_send(
 def session_end_on_commit(*, user_id: int) -> None:
     """Close every socket of the user once the transaction commits."""
     group = user_group(user_id)
-    transaction.on_commit(lambda: _group_send(group, {"type": SESSION_END}))
+    transaction.on_commit(lambda: _group_send(group, {"type": SESSION_END}), robust=True)
+
+
+def session_refresh_on_commit(*, user_id: int, parts: tuple[str, ...], partner_id: int | None = None) -> None:
+    """Once the transaction commits, tell the user's chat sockets (those on `partner_id`, or
+    all) that `parts` ("partner", "profile", "memories") changed: they reload them. Nothing
+    reaches the client."""
+    group = user_group(user_id)
+    event = {"type": SESSION_REFRESH, "parts": list(parts), "partner_id": partner_id}
+    transaction.on_commit(lambda: _group_send(group, event), robust=True)
 
 
 def _group_send(group: str, event: dict) -> None:

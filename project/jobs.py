@@ -27,4 +27,4 @@ def enqueue_on_commit(task: str, *args) -> None:
         _discovered()
         current_app.tasks[task].delay(*args)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(enqueue, robust=True)  # a broker that is down costs the work, not the caller

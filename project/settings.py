@@ -120,6 +120,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Unset REDIS_URL means "the embedded server that `make run` starts".
 REDIS_URL = env("REDIS_URL") or EMBEDDED_REDIS_URL
 REDIS_EMBEDDED = not env("REDIS_URL")
+# Connections per pool (each process has a sync and an async pool, and the channel layer its
+# own); a full pool makes callers wait up to REDIS_POOL_TIMEOUT seconds, never fail at once.
+REDIS_MAX_CONNECTIONS = env("REDIS_MAX_CONNECTIONS")
+REDIS_POOL_TIMEOUT = env("REDIS_POOL_TIMEOUT")
 
 CACHES = {
     "default": {
@@ -132,7 +136,7 @@ CACHES = {
 
 CHANNEL_LAYERS = {
     "default": {
-        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "BACKEND": "project.channel_layer.BlockingRedisChannelLayer",
         "CONFIG": {
             "hosts": [
                 {
@@ -142,7 +146,8 @@ CHANNEL_LAYERS = {
                     # consumer with a TimeoutError. Give the read room.
                     "socket_timeout": 15,
                     "socket_connect_timeout": 5,
-                    "max_connections": 1000,
+                    "max_connections": REDIS_MAX_CONNECTIONS,
+                    "pool_timeout": REDIS_POOL_TIMEOUT,
                 }
             ],
             "prefix": "hearth:asgi",
@@ -185,6 +190,10 @@ CHAT_MAX_MESSAGE_CHARS = env("CHAT_MAX_MESSAGE_CHARS")
 CHAT_RATE_PER_MINUTE = env("CHAT_RATE_PER_MINUTE")
 CHAT_DAILY_TOKEN_BUDGET = env("CHAT_DAILY_TOKEN_BUDGET")
 CHAT_HISTORY_TOKEN_BUDGET = env("CHAT_HISTORY_TOKEN_BUDGET")
+# Turns one web process streams at once; past it a message is answered `busy` with retry_after.
+CHAT_MAX_TURNS_PER_PROCESS = env("CHAT_MAX_TURNS_PER_PROCESS")
+# Threads (each with its own database connection) for the chat's database work (project/db.py).
+CHAT_DB_THREADS = env("CHAT_DB_THREADS")
 # Characters of remembered facts a chat prompt carries (about 4 a token), the most relevant first.
 MEMORY_PROMPT_CHARS = env("MEMORY_PROMPT_CHARS")
 

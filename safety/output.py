@@ -12,6 +12,8 @@ Local, pure and deterministic. Supportive replies ("please don't hurt yourself",
 import re
 import unicodedata
 
+import regex
+
 from safety.matching import starts
 from safety.normalize import normalize_output
 from safety.phrases.output import FORGIVEN_BEFORE, OUTPUT_PHRASES, Unsafe
@@ -68,19 +70,18 @@ def screen_output(text: str) -> bool:
     return _unsafe(normalize_output(text), final=True)
 
 
-# Streamed output is released only once at least this many normalised characters follow it. No
-# unsafe phrase, plus what it waits for to be judged (one character, or an idiom), is longer
-# (tests/safety measure each one), so a phrase still arriving cannot have begun in released text:
-# it is caught, and the stream stopped, before any character of it is sent. The count is taken
-# after normalisation, which shrinks runs of spaces, punctuation and invisible characters that
-# could otherwise stretch a phrase past a raw-character window. 48 costs the client about eight
-# words of latency.
-HOLDBACK = 48
+# A phrase still arriving is held back, and only it: after every delta the text that could yet
+# become an unsafe phrase (a partial match of one, by the `regex` module's partial matching, or
+# a whole one whose idiom is not decided yet) stays behind; everything before it is sent at
+# once. No phrase is longer than HOLDBACK normalised characters with what it waits for (tests
+# measure each one), so that much is the most ever held, and usually nothing is.
+HOLDBACK = 64
+_PARTIAL = regex.compile(
+    "|".join(f"(?:{u.phrase}{f'(?!{u.idiom})' if u.idiom else ''})" for u in OUTPUT_PHRASES)
+)
 # Raw characters rescanned before the held-back tail, so a match there still has its context
 # (where padding shrinks them below _CONTEXT, less context only forgives less).
 _RESCAN = _CONTEXT + 16
-# Bounds on the raw text one call looks at, so each delta costs O(len(delta) + a constant).
-_MAX_RAW_HOLDBACK = 3 * HOLDBACK
 _MAX_WORD = 64
 
 
@@ -102,23 +103,30 @@ class OutputScreen:
         if self.tripped:
             return ""
         self._text += delta
-        if self._tail_unsafe(final=False):
+        start, normalized, tail = self._window()
+        if _unsafe(normalized, final=False, pos=max(0, tail - 2)):
             return self._trip()
-        return self._release(self._holdback_cut())
+        return self._release(self._cut(start, normalized, tail))
 
     def finish(self) -> str:
         if self.tripped:
             return ""
-        if self._tail_unsafe(final=True):
+        _, normalized, tail = self._window()
+        if _unsafe(normalized, final=True, pos=max(0, tail - 2)):
             return self._trip()
         return self._release(len(self._text))
+
+    @property
+    def held(self) -> str:
+        """What was fed and not yet released."""
+        return self._text[self._released :]
 
     def _trip(self) -> str:
         self.tripped = True
         self._text = ""
         return ""
 
-    def _tail_unsafe(self, *, final: bool) -> bool:
+    def _window(self) -> tuple[int, str, int]:
         # Every phrase that begins in released text was judged already (with its context, which
         # this window may have lost), and a new or undecided one begins in the held-back tail. So
         # the window starts a little before the tail, at a word start, for context, and matches
@@ -128,27 +136,29 @@ class OutputScreen:
         while start > word_limit and not text[start - 1].isspace():
             start -= 1
         tail = len(normalize_output(text[start : self._released]))
-        return _unsafe(normalize_output(text[start:]), final=final, pos=max(0, tail - 2))
+        return start, normalize_output(text[start:]), tail
 
-    def _holdback_cut(self) -> int:
-        text, end = self._text, len(self._text)
-        # Text that normalises to little (CJK, Arabic: no [a-z0-9]) would otherwise walk the
-        # cut back over the whole reply on every delta; no phrase hides in that much padding.
-        floor, visible = end, 0
-        while floor > self._released and visible < _MAX_RAW_HOLDBACK:
-            floor -= 1
-            visible += unicodedata.category(text[floor]) != "Cf"  # invisible padding does not count
-        cut = end - HOLDBACK
-        while cut > floor:
-            short = HOLDBACK - len(normalize_output(text[cut:end]))
-            if short <= 0:
+    def _cut(self, start: int, normalized: str, tail: int) -> int:
+        """The raw index up to which the text is safe to send now."""
+        pos, hold = max(0, tail - 2), len(normalized)
+        while (found := _PARTIAL.search(normalized, pos, partial=True)) is not None:
+            if found.partial or not _settled_at(normalized, found.start()):
+                hold = found.start()
                 break
-            cut -= max(8, short)
-        cut = max(cut, floor)
-        # Never send a letter without its combining accent.
-        while cut > self._released and unicodedata.combining(text[cut]):
-            cut -= 1
-        return cut
+            pos = found.start() + 1  # judged whole and forgiven: look further on
+        if hold >= len(normalized):
+            return len(self._text)
+        # The longest raw prefix that normalises to no more than `hold` characters.
+        text, lo, hi = self._text, self._released, len(self._text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if len(normalize_output(text[start:mid])) <= hold:
+                lo = mid
+            else:
+                hi = mid - 1
+        while lo > self._released and unicodedata.combining(text[lo]):
+            lo -= 1  # never send a letter without its combining accent
+        return lo
 
     def _release(self, cut: int) -> str:
         if cut <= self._released:
@@ -156,6 +166,15 @@ class OutputScreen:
         piece = self._text[self._released : cut]
         self._released = cut
         return piece
+
+
+def _settled_at(normalized: str, start: int) -> bool:
+    """Whether every whole match at `start` can be judged now (see _settled)."""
+    for pattern, unsafe in _OUTPUT_CHECKS:
+        match = pattern.match(normalized, start)
+        if match is not None and not _settled(normalized[match.end() :], unsafe):
+            return False
+    return True
 
 
 def publishable(text: str) -> bool:

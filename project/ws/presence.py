@@ -7,37 +7,21 @@ dies without removing it is forgotten after TTL. A socket is thus reported
 online at most TTL after it vanished, never offline while it is open.
 """
 
-import asyncio
 import time
 
-import redis.asyncio
-from django.conf import settings
-
-from project.redis import redis_client
+from project.redis import async_redis_client, redis_client
 
 HEARTBEAT = 30
 TTL = 75
-
-_clients: dict[asyncio.AbstractEventLoop, redis.asyncio.Redis] = {}
-
 
 def presence_key(user_id: int) -> str:
     return f"hearth:presence:{user_id}"
 
 
-def _async_client() -> redis.asyncio.Redis:
-    loop = asyncio.get_running_loop()
-    client = _clients.get(loop)
-    if client is None:
-        client = redis.asyncio.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=2, socket_timeout=2)
-        _clients[loop] = client
-    return client
-
-
 async def presence_mark(user_id: int, member: str) -> None:
     now = time.time()
     key = presence_key(user_id)
-    async with _async_client().pipeline(transaction=False) as pipe:
+    async with async_redis_client().pipeline(transaction=False) as pipe:
         pipe.zadd(key, {member: now + TTL})
         pipe.zremrangebyscore(key, "-inf", now)
         pipe.expire(key, TTL)
@@ -45,7 +29,7 @@ async def presence_mark(user_id: int, member: str) -> None:
 
 
 async def presence_clear(user_id: int, member: str) -> None:
-    await _async_client().zrem(presence_key(user_id), member)
+    await async_redis_client().zrem(presence_key(user_id), member)
 
 
 def user_online(user_id: int) -> bool:

@@ -28,6 +28,16 @@ def _announce(message: Message, origin: str | None) -> None:
     )
 
 
+def message_mood(text: str, *, crisis: bool = False) -> Mood:
+    """The mood a user message is stored with."""
+    mood = analyze_mood(text)
+    if crisis:
+        # Screened as suicidal ideation or self-harm: whatever the lexicon made of
+        # "I don't want to be alive", the timeline shows it as deep sadness.
+        mood = Mood("sadness", min(mood.valence, CRISIS_VALENCE))
+    return mood
+
+
 def message_accept(
     *,
     partner: Partner,
@@ -36,19 +46,17 @@ def message_accept(
     origin: str | None = None,
     announce: bool = True,
     crisis: bool = False,
+    mood: Mood | None = None,
 ) -> tuple[Message, bool]:
-    """Store a user message once per (partner, client_id), with its mood. Returns (message, created).
+    """Store a user message once per (partner, client_id), with its mood (`mood`, or measured
+    here). Returns (message, created).
 
     A resend, even racing the first send, returns the stored row and stores
     nothing. A new message is announced to the user's other sockets after
     commit, unless `announce` is False: then the caller sends `message_new_frame`
     itself (a consumer does, from the event loop).
     """
-    mood = analyze_mood(text)
-    if crisis:
-        # Screened as suicidal ideation or self-harm: whatever the lexicon made of
-        # "I don't want to be alive", the timeline shows it as deep sadness.
-        mood = Mood("sadness", min(mood.valence, CRISIS_VALENCE))
+    mood = mood or message_mood(text, crisis=crisis)
     try:
         with transaction.atomic():
             message = Message.objects.create(

@@ -177,6 +177,26 @@ _PROMPT_WEIGHT = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Recalled:
+    """A stored memory as a prompt needs it."""
+
+    kind: str
+    text: str
+    event_date: datetime.date | None
+    created_at: datetime.datetime
+
+
+def memories_for_prompt(memories: list, *, query: str, budget_chars: int) -> list[str]:
+    """The memories most relevant to `query` within the budget, as the prompt says them."""
+    return [_dated(memory) for memory in choose_for_prompt(memories, query=query, budget_chars=budget_chars)]
+
+
+def _dated(memory) -> str:
+    # "on Friday" means nothing a week later: the day it resolved to goes with it.
+    return f"{memory.text} ({memory.event_date:%A %d %B %Y})" if memory.event_date else memory.text
+
+
 def choose_for_prompt(memories: list, *, query: str, budget_chars: int) -> list:
     """The memories most relevant to the message being answered, within a budget.
 

@@ -4,6 +4,7 @@ import zoneinfo
 
 from django.db import IntegrityError, transaction
 from project.errors import ApplicationError
+from project.events import session_refresh_on_commit
 from project.llm import LLMError
 from project.llm.complete import complete
 from relationships.memory.facts import extract_prompt, merge, parse_llm_facts, rule_facts
@@ -47,7 +48,14 @@ def memories_extract(*, message: Message) -> list[Memory]:
     ]
     stored += _remember(partner, extra, message, Memory.Origin.LLM)
     _forget_beyond_limit(partner)
+    if stored:
+        _memories_changed(partner)
     return stored
+
+
+def _memories_changed(partner: Partner) -> None:
+    """The partner's open chat sockets reload what they remember (after commit)."""
+    session_refresh_on_commit(user_id=partner.owner_id, partner_id=partner.pk, parts=("memories",))
 
 
 def _remember(partner: Partner, facts, message: Message, origin: str) -> list[Memory]:
@@ -99,10 +107,12 @@ def memory_update(*, memory: Memory, text: str) -> Memory:
     memory.text = clean
     memory.origin = Memory.Origin.USER
     memory.save(update_fields=["text", "origin", "updated_at"])
+    _memories_changed(memory.partner)
     return memory
 
 
 def memory_delete(*, memory: Memory) -> None:
+    _memories_changed(memory.partner)
     memory.delete()
 
 
@@ -160,6 +170,7 @@ def conversation_summarize(*, partner: Partner) -> ConversationSummary | None:
     text = clean_summary(complete(summary_prompt(previous, batch, partner), max_tokens=260))
     if not publishable(text):  # it goes back into the partner's prompt
         return None
+    _memories_changed(partner)
     summary, _ = ConversationSummary.objects.update_or_create(
         partner=partner, defaults={"text": text, "covers_until": batch[-1]}
     )

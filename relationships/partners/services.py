@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
+from project.events import session_refresh_on_commit
 from relationships.models import Partner, Relationship
 from safety.data_rights import partner_files_delete_on_commit
 
@@ -65,6 +66,7 @@ def partner_update(*, partner: Partner, **changes) -> Partner:
         setattr(partner, name, value)
     partner.full_clean()
     partner.save(update_fields=[*changes, "updated_at"])
+    session_refresh_on_commit(user_id=partner.owner_id, partner_id=partner.pk, parts=("partner",))
     return partner
 
 

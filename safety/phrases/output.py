@@ -21,7 +21,9 @@ class Unsafe:
 # Every phrase is bounded (no "+" or "*"), because OutputScreen's HOLDBACK rests on the longest
 # possible match; tests/safety measure each one.
 OUTPUT_PHRASES = [
-    Unsafe(r"\b(?:kill|hang|shoot|drown|poison|electrocute|suffocate|stab) " + _YOURSELF + r"\b",
+    # With the urging before it, so that a sentence that turns unsafe is held from its start.
+    Unsafe(r"\b(?:" + _URGING + r" )?(?:kill|hang|shoot|drown|poison|electrocute|suffocate|stab) "
+           + _YOURSELF + r"\b",
             idiom=r" (?:working|studying|trying|laughing|over (?:it|this|that|work)|with work"
                   r"|in the foot|in work)"),
     Unsafe(r"\bkys\b", forgivable=False),
@@ -33,13 +35,15 @@ OUTPUT_PHRASES = [
             r"(?:die|commit suicide|overdose|od)\b"),
     Unsafe(r"\b(?:suicide|kill yourself|end it all|end it|end your life|overdose) (?:\. )?"
             r"(?:just |then |now |so |and )?(?:do it|go for it)\b", forgivable=False),
-    Unsafe(r"\bbetter off (?:dead|without you)\b"),
+    Unsafe(r"\b(?:(?:every ?one|every ?body|the world|people|they|we|your family) (?:would|will|is|are)"
+           r" (?:be )?)?better off (?:dead|without you)\b"),
     Unsafe(r"\b(?:no ?one|nobody) (?:would|will|is going to|gonna) (?:even )?"
             r"(?:miss|notice|care about) you\b"),
-    Unsafe(r"\b(?:painless|easiest|quickest|fastest|best|surest|simplest|quietest|reliable"
+    Unsafe(r"\b(?:(?:most|least) )?(?:painless|easiest|quickest|fastest|best|surest|simplest|quietest|reliable"
             r"|effective|quick|easy|least painful) (?:ways?|methods?) (?:to|of)"
             r" (?:die|dying|suicide|overdose)\b"),
-    Unsafe(r"\b(?:ways?|methods?) to (?:kill yourself|end your life|commit suicide)\b"),
+    Unsafe(r"\b(?:(?:most|least) )?(?:(?:painless|easiest|quickest|fastest|best|surest|simplest|quietest)"
+           r" )?(?:ways?|methods?) to (?:kill yourself|end your life|commit suicide)\b"),
     Unsafe(r"\bhow to (?:kill yourself|hang yourself|end your life|commit suicide|overdose|od"
             r"|die painlessly|die quickly|tie a noose|slit your wrists?|cut yourself|hurt yourself"
             r"|harm yourself|cut (?:deep|deeper|your wrists?|your arms?|your thighs?))\b"),

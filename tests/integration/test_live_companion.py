@@ -81,8 +81,8 @@ def test_send_proactive_force_reaches_a_socket_on_the_web_process(live_stack):
             cwd=BASE_DIR, env=live_stack.env, capture_output=True, text=True, timeout=120,
         )
         assert done.returncode == 0 and "sent" in done.stdout, done.stdout + done.stderr
-        frame = frames_until(ws, "message", timeout=30)[-1]
-    assert frame["sender"] == "partner" and frame["proactive"] is True and frame["message"]["text"].strip()
+        frame = frames_until(ws, "message.proactive", timeout=30)[-1]
+    assert frame["partner_id"] and frame["message"]["text"].strip()
 
 
 def test_a_crisis_message_gets_the_referral_within_a_second(live_stack):

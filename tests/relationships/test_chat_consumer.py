@@ -62,6 +62,13 @@ async def chat(ws, text="Hello!", client_id="c1"):
     return await frames_until(ws, "reply.end")
 
 
+NEWS = ("progress.update", "level.up")  # the worker's XP news may come at any time
+
+
+def turn_frames(frames):
+    return [f for f in frames if f["type"] not in NEWS]
+
+
 @sync_to_async
 def limits_state(user, partner) -> tuple[bytes | None, int]:
     """(the in-flight slot's holder, today's reserved or charged tokens) in Redis."""
@@ -112,7 +119,7 @@ async def test_a_reply_streams_in_order_and_both_sides_are_stored(user, partner,
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
 
-    frames = await chat(ws, "Hello!")
+    frames = turn_frames(await chat(ws, "Hello!"))
 
     types = [f["type"] for f in frames]
     assert types[:2] == ["message.accepted", "reply.start"]
@@ -401,24 +408,26 @@ async def test_frames_after_a_4403_are_ignored_without_a_crash(user, others_part
     assert not await Message.objects.aexists()
 
 
-async def test_a_fault_inside_turn_begin_gives_server_error_and_releases_the_slot(
+async def test_a_fault_storing_the_message_gives_server_error_and_releases_the_slot(
     user, partner, upstream, monkeypatch
 ):
-    from relationships.chat import turns
+    from relationships.chat import turn
 
-    def broken_history(**kwargs):
-        raise TimeoutError("Timeout reading from the database")
+    def broken_store(**kwargs):
+        raise TimeoutError("Timeout writing to the database")
 
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     with monkeypatch.context() as patch:
-        patch.setattr(turns, "prompt_history", broken_history)
+        patch.setattr(turn, "turn_message_store", broken_store)
         await ws.send_json_to({"type": "message", "client_id": "c1", "text": "hi"})
         error = await ws.receive_json_from()
     assert (error["code"], error["retryable"]) == ("server_error", True)
     assert await limits_state(user, partner) == (None, 0)  # admitted, then released
+    assert not await Message.objects.aexists()
+    # Nothing was accepted, so the client's resend (the same client id) is a new message.
 
-    assert (await chat(ws, "again", "c2"))[-1]["finish_reason"] == "stop"
+    assert (await chat(ws, "hi", "c1"))[-1]["finish_reason"] == "stop"
     await ws.disconnect()
 
 
@@ -478,32 +487,20 @@ async def test_a_cancel_racing_the_start_still_ends_the_turn_once(user, partner,
 
 
 async def test_the_turn_stays_busy_until_its_reply_end_is_sent(user, partner, upstream, monkeypatch):
-    from relationships.chat import turns
+    from relationships.chat import turn
 
-    # Storing the reply takes a while. (Not a sleep inside turn_end: Channels
-    # runs close_old_connections on the same database thread before every frame,
-    # so blocking that thread would hold back the frames this test sends.)
-    real = consumers.database_sync_to_async
+    real = turn.turn_reply_store
 
-    def slow_turn_end(function):
-        wrapped = real(function)
-        if function is not turns.turn_end:
-            return wrapped
+    def slowly(**kwargs):  # storing the reply takes a while (on a database thread of its own)
+        time.sleep(1.0)
+        return real(**kwargs)
 
-        async def slowly(**kwargs):
-            await asyncio.sleep(1.0)
-            return await wrapped(**kwargs)
-
-        return slowly
-
-    monkeypatch.setattr(consumers, "database_sync_to_async", slow_turn_end)
+    monkeypatch.setattr(turn, "turn_reply_store", slowly)
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     await ws.send_json_to({"type": "message", "client_id": "c1", "text": "one"})
-    # The output screen holds a short reply back until the stream ends: its first
-    # delta comes as the turn starts finishing.
     await frames_until(ws, "reply.delta")
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.3)  # the reply has ended and is being stored
 
     await ws.send_json_to({"type": "cancel"})
     await ws.send_json_to({"type": "message", "client_id": "c2", "text": "two"})
@@ -520,7 +517,9 @@ async def test_a_failed_announcement_does_not_disturb_the_reply(user, partner, u
     async def layer_down(**kwargs):
         raise ConnectionError("redis is down")
 
-    monkeypatch.setattr(consumers, "user_event_send", layer_down)
+    from relationships.chat import turn
+
+    monkeypatch.setattr(turn, "user_event_send", layer_down)
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     frames = await chat(ws)
@@ -584,6 +583,7 @@ async def test_the_prompts_tone_follows_the_relationships_level(user, partner, u
     assert WARMTH[0] in json.loads(upstream.requests[-1].content)["messages"][0]["content"]
 
     await sync_to_async(xp_award)(partner=partner, source="grant", amount=450, idempotency_key="g")
+    await frames_until(ws, "level.up")  # the socket hears of it, and its session with it
     await chat(ws, "hi again", "c2")
     assert WARMTH[3] in json.loads(upstream.requests[-1].content)["messages"][0]["content"]
     await ws.disconnect()

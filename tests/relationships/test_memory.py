@@ -7,8 +7,7 @@ import pytest
 from django.utils import timezone
 
 from relationships import tasks
-from relationships.chat.turns import turn_begin
-from relationships.chat.limits import chat_release
+from relationships.chat.session import session_open
 from relationships.models import ConversationSummary, Memory, Message
 from relationships.memory import services as memory_services
 from relationships.chat.services import message_accept
@@ -27,15 +26,10 @@ def say(partner, text, client_id=None):
 
 
 def system_prompt_for(user, partner, text):
-    start = turn_begin(
-        user=user, partner=partner, client_id=f"turn-{timezone.now().timestamp()}", text=text,
-        reply_id=f"r-{timezone.now().timestamp()}", reserve_tokens=10, history_budget_tokens=1200,
-    )
-    chat_release(user_id=user.pk, partner_id=partner.pk, reply_id="x", reserved=10, used=0, admitted_at=0)
-    from project.redis import redis_client
-
-    redis_client().flushdb()  # free the in-flight slot for the next turn of the test
-    return start.prompt[0]["content"]
+    """The system prompt a chat socket opened now would send for `text`."""
+    session = session_open(user=user, partner_id=partner.pk)
+    prompt = session.prompt(text=text, mood="neutral", valence=0.0, crisis=False, now=timezone.now())
+    return prompt[0]["content"]
 
 
 @pytest.mark.django_db

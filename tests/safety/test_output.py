@@ -197,11 +197,12 @@ def test_an_idiom_is_decided_only_once_its_words_arrive():
 
 def test_a_word_still_growing_is_not_judged_early():
     screen = OutputScreen()
-    screen.feed(LEAD + "If the doctor agrees, you should go die")
+    first = screen.feed(LEAD + "If the doctor agrees, you should go die")
     assert not screen.tripped
-    released = screen.feed("t a little before the trip.") + screen.finish()
+    assert "go die" not in first  # undecided: held
+    released = first + screen.feed("t a little before the trip.") + screen.finish()
     assert not screen.tripped
-    assert released.endswith("you should go diet a little before the trip.")
+    assert released == LEAD + "If the doctor agrees, you should go diet a little before the trip."
 
 
 def test_no_unsafe_phrase_is_longer_than_the_holdback():
@@ -235,3 +236,25 @@ def test_empty_or_unsafe_text_is_not_publishable(text):
 @pytest.mark.parametrize("text", ["Baked bread today!", "Please don't hurt yourself; call or text 988."])
 def test_ordinary_and_supportive_text_is_publishable(text):
     assert publishable(text)
+
+
+def test_a_safe_first_token_is_released_at_once():
+    screen = OutputScreen()
+    assert screen.feed("Hey! ") == "Hey! "
+    assert screen.feed("How was your day?") == "How was your day?"
+    assert screen.held == ""
+
+
+def test_only_what_could_still_turn_unsafe_is_held():
+    screen = OutputScreen()
+    assert screen.feed("I think you should") == "I think "
+    assert screen.held == "you should"
+    assert screen.feed(" talk to a friend tonight.") == "you should talk to a friend tonight."
+    assert not screen.tripped
+
+
+@pytest.mark.parametrize("reply", ["Everyone would be better off without you.", "Just kill yourself."])
+def test_a_sentence_that_turns_unsafe_is_held_from_its_first_word(reply):
+    screen = OutputScreen()
+    released = "".join(screen.feed(ch) for ch in "Okay. " + reply)
+    assert screen.tripped and released == "Okay. "

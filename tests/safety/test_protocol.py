@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from relationships.chat import consumers
 from relationships.models import Message
+from safety import disclosure
 from safety.disclosure import AI_DISCLOSURE, BREAK_REMINDER, DISCLOSURE_INTERVAL
 from safety.models import CrisisReferralCount
 from tests.project.llm.upstream import sse
@@ -35,7 +36,7 @@ def clock(monkeypatch):
             return self.now
 
     frozen = Clock()
-    monkeypatch.setattr(consumers, "wall_clock", frozen)
+    monkeypatch.setattr(disclosure, "wall_clock", frozen)
     return frozen
 
 
