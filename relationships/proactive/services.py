@@ -22,7 +22,7 @@ from relationships.proactive.rules import (
 from relationships.memory.selectors import prompt_memory
 from relationships.progression.features import FeatureCode, feature_lock
 from relationships.progression.selectors import relationship_of
-from relationships.serializers import MessageSerializer
+from relationships.chat.services import message_payload
 
 # A remembered plan is followed up from the day after it, for this long.
 FOLLOWUP_WITHIN = datetime.timedelta(days=3)
@@ -157,7 +157,7 @@ def proactive_send(
             user_event_on_commit(
                 user_id=user.pk,
                 frame=frame(
-                    Frame.MESSAGE_PROACTIVE, partner_id=partner.pk, message=dict(MessageSerializer(message).data)
+                    Frame.MESSAGE_PROACTIVE, partner_id=partner.pk, message=message_payload(message)
                 ),
                 push=Push(
                     kind=Frame.MESSAGE_PROACTIVE,

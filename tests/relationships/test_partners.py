@@ -209,3 +209,19 @@ def test_admin_lists_messages_without_their_words(client, partner):
     for page in (listing, detail):
         assert "very private words" not in page.content.decode()
     assert "18" in listing.content.decode()  # its length
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["user", "partner", "proactive"])
+def test_a_message_payload_is_what_the_api_shows(partner, kind):
+    from relationships.chat.services import message_payload
+    from relationships.models import Message
+    from relationships.serializers import MessageSerializer
+
+    first = Message.objects.create(partner=partner, role="user", text="hi", client_id="c1", mood="joy", valence=0.5)
+    message = {
+        "user": first,
+        "partner": Message.objects.create(partner=partner, role="partner", text="hey", reply_to=first, finish_reason="stop"),
+        "proactive": Message.objects.create(partner=partner, role="partner", text="Morning!", proactive_kind="morning"),
+    }[kind]
+    assert message_payload(message) == dict(MessageSerializer(message).data)
