@@ -11,8 +11,12 @@ Not a timed test. One run, on 127.0.0.1 only:
   /api/partners/{id}/moments/` as the 1,000 users in turn (a Lua script rotates
   their tokens and partners).
 
-Reports requests per second and p99 latency of each, and the feed's ratio to the
-baseline. Needs wrk (Debian: apt-get install wrk).
+Reports requests per second and p99 latency of each, the feed's ratio to `/healthz`, and
+`/healthz`'s ratio to the same answer from a plain ASGI app (bench/plain_asgi.py) under the same
+uvicorn command, so the framework's own cost is visible. Needs wrk (Debian: apt-get install wrk).
+
+`--smoke` (what `make test` runs) needs no wrk: a few hundred requests from this process,
+checking only that every answer is a 200 with the expected page.
 
     .venv/bin/python bench/feed.py                       # ~2 minutes
     .venv/bin/python bench/feed.py --database-url postgres://postgres@127.0.0.1:5432/hearth_feed \\
@@ -108,6 +112,33 @@ def wrk(url: str, args, script: Path | None = None) -> dict:
     return {"rps": rps, "p99_ms": float(p99.group(1)) * scale, "non_2xx": int(errors.group(1)) if errors else 0, "raw": out}
 
 
+def smoke(base: str, seats, page_size: int, expected: int) -> int:
+    """Every seat's feed and /healthz, a few times each, concurrently: all must be 200s with a
+    full page. Returns the exit status."""
+    import asyncio
+
+    import httpx
+
+    async def run() -> list[str]:
+        failures = []
+        async with httpx.AsyncClient(base_url=base, timeout=30) as http:
+
+            async def one(pid, token):
+                for _ in range(3):
+                    health = await http.get("/healthz")
+                    page = await http.get(f"/api/partners/{pid}/moments/?page_size={page_size}",
+                                          headers={"Authorization": f"Bearer {token}"})
+                    if health.status_code != 200 or page.status_code != 200 or len(page.json()["results"]) != expected:
+                        failures.append(f"{health.status_code} {page.status_code} {page.text[:120]}")
+
+            await asyncio.gather(*(one(pid, token) for pid, token in seats))
+        return failures
+
+    failures = asyncio.run(run())
+    print(f"smoke: {len(seats) * 6} requests, {len(failures)} failed {failures[:3]}")
+    return 1 if failures else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=1000)
@@ -118,8 +149,12 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--database-url", help="default: a temporary SQLite file")
     parser.add_argument("--redis-url", help="default: an embedded Valkey")
+    parser.add_argument("--web-concurrency", type=int, default=1, help="web processes (WEB_CONCURRENCY)")
+    parser.add_argument("--smoke", action="store_true", help="seconds: check every answer, measure nothing")
     args = parser.parse_args(argv)
-    if shutil.which("wrk") is None:
+    if args.smoke:
+        args.users, args.moments_per_user = 20, 5
+    elif shutil.which("wrk") is None:
         sys.exit("bench/feed.py needs wrk (Debian: apt-get install wrk)")
 
     from project.stack import processes, stop_process_groups
@@ -150,6 +185,7 @@ def main(argv=None) -> int:
             "LOG_LEVEL": "WARNING",
             "HOST": "127.0.0.1",
             "PORT": str(port),
+            "WEB_CONCURRENCY": str(args.web_concurrency),
         }
         subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
                        cwd=BASE_DIR, env=env, check=True, timeout=300)
@@ -182,7 +218,28 @@ def main(argv=None) -> int:
                           headers={"Authorization": f"Bearer {token}"}, timeout=10)
         assert check.status_code == 200 and len(check.json()["results"]) == min(args.page_size, args.moments_per_user), check.text
 
+        if args.smoke:
+            return smoke(base, seats, args.page_size, min(args.page_size, args.moments_per_user))
+
+        plain_port = free_port()
+        plain_cmd = processes()["web"].replace("project.asgi:application", "bench.plain_asgi:app")
+        plain = subprocess.Popen(plain_cmd, shell=True, cwd=BASE_DIR, env={**env, "PORT": str(plain_port)},
+                                 stdout=open(tmp / "plain.log", "wb"), stderr=subprocess.STDOUT,
+                                 start_new_session=True)
+        started.append(plain)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{plain_port}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline or plain.poll() is not None:
+                sys.exit("the plain ASGI baseline did not start; see " + str(tmp / "plain.log"))
+            time.sleep(0.2)
+
         print(f"wrk: {args.threads} threads, {args.connections} connections, {args.seconds} s each")
+        plain_asgi = wrk(f"http://127.0.0.1:{plain_port}/healthz", args)
         baseline = wrk(f"{base}/healthz", args)
         feed = wrk(base, args, script)
         result = {
@@ -190,14 +247,18 @@ def main(argv=None) -> int:
             "database": "postgres" if args.database_url else "sqlite (temporary file)",
             "redis": "given" if args.redis_url else "embedded valkey",
             "cpus": os.cpu_count(),
+            "plain_asgi": {k: v for k, v in plain_asgi.items() if k != "raw"},
             "baseline": {k: v for k, v in baseline.items() if k != "raw"},
+            "ratio_healthz_to_plain": round(baseline["rps"] / plain_asgi["rps"], 3),
             "feed": {k: v for k, v in feed.items() if k != "raw"},
             "ratio_rps": round(feed["rps"] / baseline["rps"], 3),
             "ratio_p99": round(feed["p99_ms"] / baseline["p99_ms"], 2),
         }
+        print(f"plain ASGI /healthz: {plain_asgi['rps']:.0f} req/s, p99 {plain_asgi['p99_ms']:.1f} ms")
         print(f"baseline /healthz: {baseline['rps']:.0f} req/s, p99 {baseline['p99_ms']:.1f} ms, non-2xx {baseline['non_2xx']}")
         print(f"feed (page {args.page_size}): {feed['rps']:.0f} req/s, p99 {feed['p99_ms']:.1f} ms, non-2xx {feed['non_2xx']}")
         print(f"feed / baseline: {result['ratio_rps']:.2f}x the requests per second, {result['ratio_p99']:.1f}x the p99")
+        print(f"/healthz / plain ASGI: {result['ratio_healthz_to_plain']:.2f}x the requests per second")
         RESULTS_DIR.mkdir(exist_ok=True)
         out = RESULTS_DIR / f"feed-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
         out.write_text(json.dumps(result, indent=2))

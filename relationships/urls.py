@@ -1,13 +1,15 @@
 from django.urls import path
 
+from project.db import pooled
 from relationships import apis
 
+# The hot endpoints (each app open, each conversation screen) run on the database pool.
 urlpatterns = [
-    path("partners/", apis.PartnerListApi.as_view(), name="partner-list"),
+    path("partners/", pooled(apis.PartnerListApi.as_view()), name="partner-list"),
     path("partners/<int:partner_id>/", apis.PartnerDetailApi.as_view(), name="partner-detail"),
     path(
         "partners/<int:partner_id>/relationship/",
-        apis.RelationshipApi.as_view(),
+        pooled(apis.RelationshipApi.as_view()),
         name="partner-relationship",
     ),
     path(
@@ -25,7 +27,7 @@ urlpatterns = [
     path("partners/<int:partner_id>/mood/", apis.MoodTimelineApi.as_view(), name="partner-mood"),
     path(
         "partners/<int:partner_id>/messages/",
-        apis.MessageListApi.as_view(),
+        pooled(apis.MessageListApi.as_view()),
         name="partner-messages",
     ),
 ]

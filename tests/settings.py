@@ -37,6 +37,6 @@ LLM_BASE_URL = "http://127.0.0.1:9/v1"
 LLM_FALLBACK_BASE_URL = ""
 IMAGE_BASE_URL = ""
 # The in-memory database is SQLite's shared cache, whose table locks fail writers on other
-# threads at once instead of waiting: the chat's database pool is one thread here (the
-# integration suite runs the pool as in production).
-CHAT_DB_THREADS = 1
+# threads at once instead of waiting, and a test's own transaction is seen only on its thread:
+# database work runs on Django's one thread here (the integration suite runs the pool).
+CHAT_DB_THREADS = 0

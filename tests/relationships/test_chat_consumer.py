@@ -487,15 +487,15 @@ async def test_a_cancel_racing_the_start_still_ends_the_turn_once(user, partner,
 
 
 async def test_the_turn_stays_busy_until_its_reply_end_is_sent(user, partner, upstream, monkeypatch):
-    from relationships.chat import turn
+    from relationships.chat.turn import Turn
 
-    real = turn.turn_reply_store
+    real = Turn._close
 
-    def slowly(**kwargs):  # storing the reply takes a while (on a database thread of its own)
-        time.sleep(1.0)
-        return real(**kwargs)
+    async def slowly(self, *args):  # storing the reply takes a while
+        await asyncio.sleep(1.0)
+        return await real(self, *args)
 
-    monkeypatch.setattr(turn, "turn_reply_store", slowly)
+    monkeypatch.setattr(Turn, "_close", slowly)
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     await ws.send_json_to({"type": "message", "client_id": "c1", "text": "one"})
