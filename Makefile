@@ -15,7 +15,7 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 endif
 LLAMA_WHEELS := $(HOME)/.cache/hearth/llama-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-unit test-integration install install-dev install-llm install-push migrate lock clean
+.PHONY: run test test-unit test-integration test-bench install install-dev install-llm install-push migrate lock clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hearth needs Python 3.11 or newer")'
@@ -58,7 +58,7 @@ run: migrate $(if $(LLM_BASE_URL),,install-llm) $(if $(FCM_CREDENTIALS_FILE),ins
 	$(PY) manage.py seed_demo
 	exec $(PY) -m project.stack
 
-test: test-unit test-integration
+test: test-unit test-integration test-bench
 
 test-unit: install-dev install-llm
 	$(PY) -m pytest tests --ignore=tests/integration
@@ -67,6 +67,12 @@ test-unit: install-dev install-llm
 # otherwise SQLite and an embedded Redis-compatible server.
 test-integration: install-dev install-llm
 	$(PY) -m pytest tests/integration -p no:cacheprovider --ds=tests.integration.settings
+
+# The benchmarks in --smoke mode: seconds each, failing when a delta or a request is lost, so
+# a benchmark cannot rot unnoticed. Full runs are manual (docs/performance.md).
+test-bench: install-dev
+	$(PY) bench/chat_stream.py --smoke
+	$(PY) bench/feed.py --smoke
 
 lock: install-dev
 	$(PIP) install -q pip-tools
