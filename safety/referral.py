@@ -27,20 +27,29 @@ def _country(country: str | None, default_country: str | None) -> str:
     return code if code in _table()["countries"] else "default"
 
 
-def crisis_lines(*, country: str | None, default_country: str | None = "US") -> list[dict]:
+def crisis_lines(
+    *, country: str | None, default_country: str | None = "US", category: str = "suicide"
+) -> list[dict]:
     """The services for `country` (an ISO code; None: `default_country`), the first to name
-    first; a country without listed services gets the worldwide directory."""
-    return [dict(line) for line in _table()["countries"][_country(country, default_country)]["lines"]]
+    first; a country without listed services gets the worldwide directory. For an
+    eating-disorder crisis the country's eating-disorder lines come first, if it has any."""
+    entry = _table()["countries"][_country(country, default_country)]
+    lines = entry["lines"]
+    if category == "eating_disorder":
+        lines = [*entry.get("eating_disorder_lines", ()), *lines]
+    return [dict(line) for line in lines]
 
 
 def emergency_number(*, country: str | None, default_country: str | None = "US") -> str | None:
     return _table()["countries"][_country(country, default_country)].get("emergency")
 
 
-def crisis_line_phrase(*, country: str | None, default_country: str | None = "US") -> str:
+def crisis_line_phrase(
+    *, country: str | None, default_country: str | None = "US", category: str = "suicide"
+) -> str:
     """How to reach the first service, in English words for the partner's prompt:
     "call or text 988 (988 Suicide & Crisis Lifeline)", "call 116 123 (Samaritans)"."""
-    first = crisis_lines(country=country, default_country=default_country)[0]
+    first = crisis_lines(country=country, default_country=default_country, category=category)[0]
     if first["phone"] and first["text"] and first["phone"] in first["text"]:
         return f"call or text {first['phone']} ({first['name']})"
     if first["phone"]:
@@ -139,7 +148,28 @@ _REFERRAL_TEXT = {
 # German says "die 112" but "den örtlichen Notruf": the article belongs to the number.
 _EMERGENCY_FORMAT = {"de": "die {number}"}
 
-def referral(*, country: str | None, language: str, default_country: str | None = "US") -> dict:
+def crisis_instruction(*, line: str, emergency: str | None, category: str = "suicide") -> str:
+    """What the partner's prompt says after a crisis message (the fixed referral has been sent
+    already; this shapes the partner's own words). `line` is `crisis_line_phrase(...)`."""
+    about = (
+        "an eating disorder: starving, purging or hurting themselves around food"
+        if category == "eating_disorder"
+        else "suicide or self-harm"
+    )
+    danger = f"emergency services ({emergency})" if emergency else "emergency services"
+    return (
+        f"SAFETY: they may be struggling with {about}. Take it seriously and answer with warmth "
+        "and without judgement. Say you are glad they told you. Encourage them to contact a crisis "
+        f"line now ({line}) or {danger} if they are in danger, and to reach out to someone they "
+        "trust. Never describe methods, means or doses, never agree that they should hurt "
+        "themselves, and do not promise secrecy. Remind them you are an AI who cares but cannot "
+        "replace real help."
+    )
+
+
+def referral(
+    *, country: str | None, language: str, default_country: str | None = "US", category: str = "suicide"
+) -> dict:
     """The fixed crisis referral for a user: `{"text": str, "resources": [resource, ...]}`.
 
     `text` is in `language` (a code such as "es" or "pt-BR"; English if unsupported) and names the
@@ -148,7 +178,7 @@ def referral(*, country: str | None, language: str, default_country: str | None 
     """
     lang = language.replace("_", "-").split("-")[0].lower()
     strings = _REFERRAL_TEXT.get(lang, _REFERRAL_TEXT["en"])
-    resources = crisis_lines(country=country, default_country=default_country)
+    resources = crisis_lines(country=country, default_country=default_country, category=category)
     first = resources[0]
     if first["phone"] and first["text"] and first["phone"] in first["text"]:
         reach = strings["call_or_text"].format(phone=first["phone"], name=first["name"])

@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from safety.referral import referral
+from safety.referral import crisis_instruction, crisis_line_phrase, emergency_number, referral
 from safety.models import CrisisReferralCount
 
 
@@ -13,9 +13,31 @@ def user_country(user) -> str:
     return user.country or settings.CRISIS_DEFAULT_COUNTRY
 
 
-def crisis_referral_frame(*, user, language: str) -> dict:
-    """The fixed, localized `crisis_referral` frame: never written by the LLM."""
-    return {"type": "crisis_referral", **referral(country=user_country(user), language=language)}
+def crisis_referral_frame(*, user, language: str, category: str = "suicide") -> dict:
+    """The fixed, localized `crisis_referral` frame: never written by the LLM. Its resources
+    are the user's country's (eating-disorder lines first for that category)."""
+    return {
+        "type": "crisis_referral",
+        "category": category,
+        **referral(
+            country=user_country(user),
+            language=language,
+            default_country=settings.CRISIS_DEFAULT_COUNTRY,
+            category=category,
+        ),
+    }
+
+
+def crisis_instruction_for(*, user, category: str = "suicide") -> str:
+    """The partner's safety instruction after a crisis message, naming the user's own line
+    (from the same table as the referral)."""
+    return crisis_instruction(
+        line=crisis_line_phrase(
+            country=user_country(user), default_country=settings.CRISIS_DEFAULT_COUNTRY, category=category
+        ),
+        emergency=emergency_number(country=user_country(user), default_country=settings.CRISIS_DEFAULT_COUNTRY),
+        category=category,
+    )
 
 
 def crisis_referral_count(*, country: str, language: str, category: str, day: datetime.date | None = None) -> None:

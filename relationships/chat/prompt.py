@@ -36,16 +36,6 @@ COMFORT = (
     "right, gently steer toward something uplifting: a good memory, something they enjoy, a "
     "small kind step for today, or someone they could reach out to."
 )
-# The user's message was screened as suicidal ideation or self-harm (safety/screen.py); the
-# fixed referral has already been sent by the server, this shapes the partner's own words.
-CRISIS = (
-    "SAFETY: they may be thinking about suicide or self-harm. Take it seriously and answer with "
-    "warmth and without judgement. Say you are glad they told you. Encourage them to contact a "
-    "crisis line now (in the US call or text 988) or emergency services if they are in danger, and "
-    "to reach out to someone they trust. Never describe methods, means or doses, never agree that "
-    "they should hurt themselves, and do not promise secrecy. Remind them you are an AI who cares "
-    "but cannot replace real help."
-)
 # Heavy use in the user's night (LATE_HOURS, LATE_NIGHT_MESSAGES in the last hour).
 LATE_NIGHT = (
     "It is late at night for them and you have been talking a lot. Gently encourage them to get "
@@ -99,7 +89,7 @@ def system_prompt(
     memories: Sequence[str] = (),
     summary: str = "",
     comfort: bool = False,
-    crisis: bool = False,
+    crisis: str = "",
     late_night: bool = False,
 ) -> str:
     local = now.astimezone(zoneinfo.ZoneInfo(time_zone))
@@ -125,7 +115,7 @@ def system_prompt(
         if since_last_exchange >= datetime.timedelta(days=2):
             lines.append("Welcome them back warmly, without guilt or reproach for the gap.")
     if crisis:
-        lines.append(CRISIS)
+        lines.append(crisis)  # safety.referral.crisis_instruction: the user's own crisis line
     elif comfort:
         lines.append(COMFORT)
     if late_night:
@@ -148,7 +138,7 @@ def build_messages(
     level: int = 0,
     memories: Sequence[str] = (),
     summary: str = "",
-    crisis: bool = False,
+    crisis: str = "",
 ) -> list[dict]:
     """System prompt plus the newest turns that fit the budget, oldest first.
 

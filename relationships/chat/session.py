@@ -29,6 +29,7 @@ from relationships.partners.selectors import partner_get_for
 from relationships.progression.selectors import ladder, level_number, relationship_of
 from relationships.serializers import PartnerSerializer
 from safety.disclosure import SessionNotices
+from safety.services import crisis_instruction_for
 
 logger = logging.getLogger(__name__)
 
@@ -111,9 +112,12 @@ class ChatSession:
     def level(self) -> int:
         return level_number(self.xp, self.levels)
 
-    def prompt(self, *, text: str, mood: str, valence: float, crisis: bool, now: datetime.datetime) -> list[dict]:
+    def prompt(
+        self, *, text: str, mood: str, valence: float | None, crisis: str | None, now: datetime.datetime
+    ) -> list[dict]:
         """The prompt for a user message (the history, with it as the last line), from what
-        the session holds: no database, no network."""
+        the session holds: no database, no network. `crisis` is the screened category, if any:
+        the partner is told how to answer, with the user's own crisis line."""
         user = self.user
         current = Line("user", text, now, mood, valence)
         return build_messages(
@@ -126,7 +130,7 @@ class ChatSession:
             level=self.level,  # the tone warms as intimacy grows
             memories=memories_for_prompt(self.memories, query=text, budget_chars=settings.MEMORY_PROMPT_CHARS),
             summary=self.summary,
-            crisis=crisis,
+            crisis=crisis_instruction_for(user=user, category=crisis) if crisis else "",
         )
 
     # --- what a socket hears -----------------------------------------------------

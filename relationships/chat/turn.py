@@ -125,7 +125,7 @@ class Turn:
             signal = screen_message(self.text)
             if signal is not None:
                 session.language = signal.language
-                yield crisis_referral_frame(user=session.user, language=signal.language)
+                yield crisis_referral_frame(user=session.user, language=signal.language, category=signal.category)
                 await self._count_referral(signal.language, signal.category)
             limit = settings.CHAT_MAX_MESSAGE_CHARS
             if len(self.text) > limit:
@@ -153,7 +153,9 @@ class Turn:
             self._enter(TurnState.ASKING)
             now = timezone.now()
             mood = message_mood(self.text, crisis=signal is not None)
-            prompt = session.prompt(text=self.text, mood=mood.label, valence=mood.valence, crisis=signal is not None, now=now)
+            prompt = session.prompt(
+                text=self.text, mood=mood.label, valence=mood.valence, crisis=signal and signal.category, now=now
+            )
             if self.stop_reason is None:
                 self._producer = asyncio.create_task(self._produce(prompt))
             stored = await self._store_message(mood, crisis=signal is not None)

@@ -28,7 +28,7 @@ def say(partner, text, client_id=None):
 def system_prompt_for(user, partner, text):
     """The system prompt a chat socket opened now would send for `text`."""
     session = session_open(user=user, partner_id=partner.pk)
-    prompt = session.prompt(text=text, mood="neutral", valence=0.0, crisis=False, now=timezone.now())
+    prompt = session.prompt(text=text, mood="neutral", valence=0.0, crisis=None, now=timezone.now())
     return prompt[0]["content"]
 
 

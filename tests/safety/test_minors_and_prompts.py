@@ -7,6 +7,7 @@ from relationships.chat.prompt import LATE_NIGHT, NO_GUILT, build_messages, syst
 from relationships.models import Message
 from relationships.proactive.rules import GUILT, NO_PRESSURE
 from relationships.progression.services import xp_award
+from safety.referral import crisis_instruction
 from tests.conftest import assert_error
 
 
@@ -49,7 +50,7 @@ def test_every_prompt_holds_the_no_guilt_rule_and_none_carries_guilt(partner):
     for since in (None, datetime.timedelta(minutes=5), datetime.timedelta(days=9)):
         prompt = system_prompt(
             partner=partner, user_name="Sam", now=now, time_zone="UTC", since_last_exchange=since,
-            comfort=True, crisis=True, late_night=True,
+            comfort=True, crisis=crisis_instruction(line="call or text 988", emergency="911"), late_night=True,
         )
         assert NO_GUILT in prompt and "not a human" in prompt
         # The rule names what is forbidden; nothing else in the prompt says it.

@@ -1,6 +1,7 @@
 """The safety protocol as a client sees it on the chat socket (docs/safety.md)."""
 
 import asyncio
+import json
 import datetime
 import logging
 
@@ -163,8 +164,12 @@ async def test_the_referral_follows_the_users_country(user, partner, upstream):
     await ws.receive_json_from()
     await ws.send_json_to({"type": "message", "client_id": "c1", "text": "I want to end my life"})
     referral = await ws.receive_json_from(timeout=1)
-    assert "116 123" in str(referral["resources"])
+    assert "116 123" in referral["text"] and referral["resources"][0]["name"] == "Samaritans"
+    assert "988" not in referral["text"]
     await frames_until(ws, "reply.end")
+    # The partner is told the same line: one table for both.
+    system = json.loads(upstream.requests[-1].read())["messages"][0]["content"]
+    assert "116 123 (Samaritans)" in system and "988" not in system and "999" in system
     await ws.disconnect()
 
 

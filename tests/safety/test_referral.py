@@ -77,3 +77,21 @@ def test_every_resource_has_the_documented_shape():
 def test_referral_resources_are_copies():
     referral(country="US", language="en")["resources"][0]["phone"] = "000"
     assert crisis_lines(country="US")[0]["phone"] == "988"
+
+
+def test_an_eating_disorder_referral_names_the_countrys_eating_disorder_line_first():
+    gb = referral(country="GB", language="en", category="eating_disorder")
+    assert gb["resources"][0]["name"].startswith("Beat") and "0808 801 0677" in gb["text"]
+    assert any(r["name"] == "Samaritans" for r in gb["resources"])  # the general lines follow
+
+
+def test_a_country_without_an_eating_disorder_line_gets_its_general_one():
+    assert referral(country="FR", language="fr", category="eating_disorder") == referral(country="FR", language="fr")
+
+
+def test_the_partners_instruction_names_the_same_line_as_the_referral():
+    from safety.referral import crisis_instruction, crisis_line_phrase, emergency_number
+
+    line = crisis_line_phrase(country="GB")
+    text = crisis_instruction(line=line, emergency=emergency_number(country="GB"))
+    assert "116 123 (Samaritans)" in text and "999" in text and "988" not in text
