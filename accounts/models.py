@@ -39,6 +39,7 @@ class User(AbstractUser):
     PROFILE_FIELDS = (
         "email", "display_name", "time_zone", "proactive_messages", "good_morning_at",
         "good_night_at", "quiet_hours_start", "quiet_hours_end", "country", "usage_notices",
+        "mood_tracking",
     )
 
     objects = HearthUserManager()
@@ -51,6 +52,8 @@ class User(AbstractUser):
     country = models.CharField(max_length=2, blank=True)
     # A notice after HEALTHY_SESSION_MINUTES of one session (docs/safety.md).
     usage_notices = models.BooleanField(default=True)
+    # Moods inferred from messages (EU AI Act Art. 50: the user is told, and may say no).
+    mood_tracking = models.BooleanField(default=True)
     # Partners may write first (docs/companion.md); all local times in `time_zone`.
     proactive_messages = models.BooleanField(default=True)
     good_morning_at = models.TimeField(null=True, blank=True, default=datetime.time(8, 30))

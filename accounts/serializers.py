@@ -1,10 +1,12 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.models import Device, User, validate_time_zone
 from accounts.services import minimum_birth_date
 from project.api.serializers import StrictCharField, StrictInputMixin
+from safety.disclosure import notices
 
 
 
@@ -41,13 +43,26 @@ class RegisterSerializer(StrictInputMixin, serializers.Serializer):
 
 
 
+class NoticesSerializer(serializers.Serializer):
+    ai = serializers.CharField()
+    minors = serializers.CharField(help_text="Companion chatbots may not be suitable for some minors (SB 243).")
+    emotion_recognition = serializers.CharField(help_text="Hearth infers moods from messages (EU AI Act Art. 50).")
+    mood_tracking = serializers.BooleanField()
+    crisis_protocol_url = serializers.CharField(help_text="The published crisis protocol (SB 243).")
+
+
 class UserSerializer(serializers.ModelSerializer):
     is_minor = serializers.BooleanField(read_only=True)
+    notices = serializers.SerializerMethodField(help_text="What every client shows the user.")
 
     class Meta:
         model = User
-        fields = ("id", "username", *User.PROFILE_FIELDS, "birth_date", "is_minor", "date_joined")
+        fields = ("id", "username", *User.PROFILE_FIELDS, "birth_date", "is_minor", "date_joined", "notices")
         read_only_fields = fields
+
+    @extend_schema_field(NoticesSerializer)
+    def get_notices(self, user) -> dict:
+        return notices(mood_tracking=user.mood_tracking)
 
 
 class ProfileUpdateSerializer(StrictInputMixin, serializers.ModelSerializer):

@@ -12,6 +12,7 @@ from accounts.models import Device, User
 from accounts.push import push_sender
 from project.events import Push, session_refresh_on_commit
 from project.ws.presence import user_online
+from safety.data_rights import user_emotions_forget
 
 PROFILE_FIELDS = frozenset(User.PROFILE_FIELDS)
 
@@ -46,6 +47,7 @@ def user_update_profile(*, user: User, **changes) -> User:
     unknown = set(changes) - PROFILE_FIELDS
     if unknown:
         raise ValueError(f"not profile fields: {sorted(unknown)}")
+    stop_tracking = changes.get("mood_tracking") is False and user.mood_tracking
     for name, value in changes.items():
         setattr(user, name, value)
     user.full_clean(exclude=["password"])
@@ -54,6 +56,8 @@ def user_update_profile(*, user: User, **changes) -> User:
             user.save(update_fields=[*changes, "updated_at"])
     except IntegrityError as exc:
         raise ValidationError({"email": ["An account with this email exists."]}) from exc
+    if stop_tracking:  # no mood is kept or used from now on, and none inferred before stays
+        user_emotions_forget(user=user)
     session_refresh_on_commit(user_id=user.pk, parts=("profile",))  # name, time zone, country...
     return user
 

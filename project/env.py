@@ -70,6 +70,7 @@ env = environ.Env(
     CRISIS_DEFAULT_COUNTRY=(str, "US"),
     CHAT_RETENTION_DAYS=(int, 30),
     HEALTHY_SESSION_MINUTES=(int, 60),
+    BREAK_REMINDER_MINUTES=(int, 120),
     HOST=(str, "127.0.0.1"),
     PORT=(int, 8000),
     LOG_LEVEL=(str, "INFO"),

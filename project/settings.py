@@ -223,6 +223,9 @@ CRISIS_DEFAULT_COUNTRY = env("CRISIS_DEFAULT_COUNTRY")
 CHAT_RETENTION_DAYS = env("CHAT_RETENTION_DAYS")
 # A socket session this long gets a usage notice (users may turn them off).
 HEALTHY_SESSION_MINUTES = env("HEALTHY_SESSION_MINUTES")
+# A break reminder after this much continuous use, which users cannot turn off (China's interim
+# measures for anthropomorphic AI services, 2026-07-15); 0 turns it off for the whole service.
+BREAK_REMINDER_MINUTES = env("BREAK_REMINDER_MINUTES")
 
 # --- Avatars and selfies -----------------------------------------------------
 

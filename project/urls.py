@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from project import media
 from project.api import errors
 from project.health import HealthzApi, ReadyzApi
+from safety.views import protocol_page
 
 api_patterns = [
     path("", include("accounts.urls")),
@@ -21,6 +22,8 @@ urlpatterns = [
     path("healthz", HealthzApi.as_view(), name="healthz"),
     path("readyz", ReadyzApi.as_view(), name="readyz"),
     path("admin/", admin.site.urls),
+    # The crisis protocol, public (SB 243).
+    path("safety/protocol/", protocol_page, name="crisis-protocol"),
     # A small client of the public API and socket, for trying Hearth in a browser.
     path("demo/", TemplateView.as_view(template_name="demo.html"), name="demo"),
     path("api/", include(api_patterns)),

@@ -58,10 +58,15 @@ def _retention(cutoff: datetime.datetime) -> dict[str, int]:
     return {"messages": erased, "summaries": summaries}
 
 
+def _emotions_forget(user) -> None:
+    Message.objects.filter(partner__owner=user).exclude(mood="", valence=None).update(mood="", valence=None)
+
+
 USER_DATA = UserData(
     app="relationships",
     models=(Partner, Message, Memory, ConversationSummary, Relationship, XPEvent),
     export_partners=_export_partners,
     redis_patterns=lambda user_id: [user_keys_pattern(user_id)],
     retention=_retention,
+    emotions_forget=_emotions_forget,
 )

@@ -30,6 +30,13 @@ def retention_enforce(*, days: int, now: datetime.datetime | None = None) -> dic
     return counts
 
 
+def user_emotions_forget(*, user) -> None:
+    """Erase every mood Hearth inferred about the user, in every app that keeps one."""
+    for entry in user_data_entries():
+        if entry.emotions_forget is not None:
+            entry.emotions_forget(user)
+
+
 def user_export(*, user) -> dict:
     """Everything Hearth holds about the user, as JSON-ready data; stored files are signed links."""
     exported: dict = {"exported_at": timezone.now().isoformat()}

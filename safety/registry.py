@@ -24,6 +24,8 @@ class UserData:
     - `erase(user)`: rows that do not go with the user by cascade (run inside the transaction).
     - `redis_patterns(user_id)`: glob patterns of the user's Redis keys, deleted after commit.
     - `retention(cutoff)`: erase what is older than `cutoff`; returns counts, never content.
+    - `emotions_forget(user)`: erase every emotion inferred about the user (they turned mood
+      tracking off: EU AI Act Art. 50).
     """
 
     app: str
@@ -36,6 +38,7 @@ class UserData:
     erase: Callable[..., None] | None = None
     redis_patterns: Callable[[int], list[str]] | None = None
     retention: Callable[[datetime.datetime], dict[str, int]] | None = None
+    emotions_forget: Callable[..., None] | None = None
 
 
 _registry: dict[str, UserData] = {}

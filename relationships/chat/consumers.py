@@ -18,6 +18,7 @@ from project.llm import get_llm_client
 from project.ws.consumers import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED, AuthenticatedJsonConsumer
 from relationships.chat.session import session_load
 from relationships.chat.turn import Turn
+from safety.disclosure import notices
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ class ChatConsumer(AuthenticatedJsonConsumer):
                 protocol_version=PROTOCOL_VERSION,
                 **self.session.ready,
                 limits={"max_message_chars": settings.CHAT_MAX_MESSAGE_CHARS},
+                notices=notices(mood_tracking=self.session.user.mood_tracking),
             )
         )
 

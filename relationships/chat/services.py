@@ -43,8 +43,13 @@ def _announce(message: Message, origin: str | None) -> None:
     )
 
 
-def message_mood(text: str, *, crisis: bool = False) -> Mood:
-    """The mood a user message is stored with."""
+NO_MOOD = Mood("", None)
+
+
+def message_mood(text: str, *, crisis: bool = False, tracking: bool = True) -> Mood:
+    """The mood a user message is stored with; none for a user who turned mood tracking off."""
+    if not tracking:
+        return NO_MOOD
     mood = analyze_mood(text)
     if crisis:
         # Screened as suicidal ideation or self-harm: whatever the lexicon made of
@@ -71,7 +76,7 @@ def message_accept(
     commit, unless `announce` is False: then the caller sends `message_new_frame`
     itself (a consumer does, from the event loop).
     """
-    mood = mood or message_mood(text, crisis=crisis)
+    mood = mood or message_mood(text, crisis=crisis, tracking=partner.owner.mood_tracking)
     try:
         with transaction.atomic():
             message = Message.objects.create(

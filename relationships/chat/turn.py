@@ -152,7 +152,7 @@ class Turn:
             # ASKING: the model first; the message is stored while it thinks.
             self._enter(TurnState.ASKING)
             now = timezone.now()
-            mood = message_mood(self.text, crisis=signal is not None)
+            mood = message_mood(self.text, crisis=signal is not None, tracking=session.user.mood_tracking)
             prompt = session.prompt(
                 text=self.text, mood=mood.label, valence=mood.valence, crisis=signal and signal.category, now=now
             )

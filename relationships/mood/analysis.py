@@ -138,7 +138,7 @@ _ANALYZER = SentimentIntensityAnalyzer(
 @dataclass(frozen=True)
 class Mood:
     label: str
-    valence: float
+    valence: float | None  # None: no mood (tracking is off)
 
 
 def _clauses(text: str) -> list[list[tuple[str, bool]]]:
