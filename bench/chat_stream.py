@@ -645,7 +645,8 @@ def stack_env(tmp: Path, redis_url: str, upstream_port: int, server_port: int) -
         "REDIS_URL": redis_url,
         "LLM_BASE_URL": f"http://127.0.0.1:{upstream_port}/v1",
         "LLM_MODEL": "bench",
-        "LLM_MAX_TOKENS": "256",
+        "LLM_MAX_TOKENS": "100000",  # the scripted upstream decides the length, not a budget
+        "CHAT_REPLY_BUDGET": "false",
         "CHAT_RATE_PER_MINUTE": "1000000",
         "CHAT_DAILY_TOKEN_BUDGET": str(10**12),
         "LOG_LEVEL": "WARNING",

@@ -179,7 +179,11 @@ LLM_API_KEY = env("LLM_API_KEY")
 LLM_FALLBACK_BASE_URL = env("LLM_FALLBACK_BASE_URL")
 LLM_FALLBACK_MODEL = env("LLM_FALLBACK_MODEL")
 LLM_FALLBACK_API_KEY = env("LLM_FALLBACK_API_KEY")
-LLM_MAX_TOKENS = env("LLM_MAX_TOKENS")
+LLM_MAX_TOKENS = env("LLM_MAX_TOKENS")  # a ceiling: each turn asks for what its reply needs
+# The turn's changing context as a system message just before the message answered, after the
+# history, so a local model's prompt cache reuses the rest; false for a chat template that takes
+# one system message only (then the context joins the first).
+LLM_CONTEXT_LAST = env("LLM_CONTEXT_LAST")
 LLM_TEMPERATURE = env("LLM_TEMPERATURE")
 LLM_CONNECT_TIMEOUT = env("LLM_CONNECT_TIMEOUT")
 LLM_FIRST_TOKEN_TIMEOUT = env("LLM_FIRST_TOKEN_TIMEOUT")
@@ -190,6 +194,9 @@ CHAT_MAX_MESSAGE_CHARS = env("CHAT_MAX_MESSAGE_CHARS")
 CHAT_RATE_PER_MINUTE = env("CHAT_RATE_PER_MINUTE")
 CHAT_DAILY_TOKEN_BUDGET = env("CHAT_DAILY_TOKEN_BUDGET")
 CHAT_HISTORY_TOKEN_BUDGET = env("CHAT_HISTORY_TOKEN_BUDGET")
+# Each reply sized like a text message from its style and the user's message (relationships/
+# chat/budget.py); off: every reply may use LLM_MAX_TOKENS.
+CHAT_REPLY_BUDGET = env("CHAT_REPLY_BUDGET")
 # Turns one web process streams at once; past it a message is answered `busy` with retry_after.
 CHAT_MAX_TURNS_PER_PROCESS = env("CHAT_MAX_TURNS_PER_PROCESS")
 # Threads (each with its own database connection) for the chat's database work (project/db.py).

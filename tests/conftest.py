@@ -145,3 +145,13 @@ def capture_events():
 
     with mock.patch("project.events._group_send", side_effect=record):
         yield sent
+
+
+def system_text(messages: list[dict]) -> str:
+    """Everything a chat prompt tells the model as system messages (the stable part and the turn's)."""
+    return "\n".join(m["content"] for m in messages if m["role"] == "system")
+
+
+def conversation(messages: list[dict]) -> list[dict]:
+    """The turns a chat prompt carries (no system messages)."""
+    return [m for m in messages if m["role"] != "system"]

@@ -113,7 +113,14 @@ class ChatSession:
         return level_number(self.xp, self.levels)
 
     def prompt(
-        self, *, text: str, mood: str, valence: float | None, crisis: str | None, now: datetime.datetime
+        self,
+        *,
+        text: str,
+        mood: str,
+        valence: float | None,
+        crisis: str | None,
+        now: datetime.datetime,
+        reply_words: int | None = None,
     ) -> list[dict]:
         """The prompt for a user message (the history, with it as the last line), from what
         the session holds: no database, no network. `crisis` is the screened category, if any:
@@ -131,6 +138,8 @@ class ChatSession:
             memories=memories_for_prompt(self.memories, query=text, budget_chars=settings.MEMORY_PROMPT_CHARS),
             summary=self.summary,
             crisis=crisis_instruction_for(user=user, category=crisis) if crisis else "",
+            reply_words=reply_words,
+            context_last=settings.LLM_CONTEXT_LAST,
         )
 
     # --- what a socket hears -----------------------------------------------------

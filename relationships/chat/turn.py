@@ -31,6 +31,7 @@ from project.events import Frame, frame, user_event_send
 from project.llm import LLMError, StreamEnd
 from project.llm.client import estimate_tokens
 from relationships.chat import limits
+from relationships.chat.budget import SentenceEnd, reply_budget
 from relationships.chat.services import message_mood, message_new_frame
 from relationships.chat.session import ChatSession, Line
 from relationships.chat.store import turn_message_find, turn_message_store, turn_reply_store, turn_usage
@@ -141,6 +142,13 @@ class Turn:
                 yield notice
 
             # ADMITTING
+            self.budget = reply_budget(
+                speaking_style=session.partner.speaking_style,
+                text=self.text,
+                crisis=signal is not None,
+                ceiling=settings.LLM_MAX_TOKENS,
+                sized=settings.CHAT_REPLY_BUDGET,
+            )
             self._enter(TurnState.ADMITTING)
             self._count(+1)
             admission = await self._admit()
@@ -154,7 +162,8 @@ class Turn:
             now = timezone.now()
             mood = message_mood(self.text, crisis=signal is not None, tracking=session.user.mood_tracking)
             prompt = session.prompt(
-                text=self.text, mood=mood.label, valence=mood.valence, crisis=signal and signal.category, now=now
+                text=self.text, mood=mood.label, valence=mood.valence, crisis=signal and signal.category, now=now,
+                reply_words=self.budget.words or None,
             )
             if self.stop_reason is None:
                 self._producer = asyncio.create_task(self._produce(prompt))
@@ -189,9 +198,7 @@ class Turn:
 
     async def _admit(self) -> limits.Admission:
         self._admitted_at = time.time()
-        self._reserved = (
-            estimate_tokens(self.text) + settings.CHAT_HISTORY_TOKEN_BUDGET + settings.LLM_MAX_TOKENS
-        )
+        self._reserved = estimate_tokens(self.text) + settings.CHAT_HISTORY_TOKEN_BUDGET + self.budget.tokens
         return await limits.chat_admit(
             user_id=self.session.user.pk,
             partner_id=self.session.partner.pk,
@@ -247,7 +254,7 @@ class Turn:
         return stored
 
     async def _produce(self, prompt: list[dict]) -> None:
-        stream = self.llm.stream_chat(prompt, max_tokens=settings.LLM_MAX_TOKENS, temperature=settings.LLM_TEMPERATURE)
+        stream = self.llm.stream_chat(prompt, max_tokens=self.budget.tokens, temperature=settings.LLM_TEMPERATURE)
         try:
             async with contextlib.aclosing(stream):  # closing it closes the upstream request
                 async for item in stream:
@@ -267,6 +274,7 @@ class Turn:
             yield StreamEnd(self.stop_reason)
             return
         screen = OutputScreen()
+        ending = SentenceEnd(self.budget.tokens)  # a reply cut off by its budget ends on a sentence
         loop = asyncio.get_running_loop()
         renewed = loop.time()
         while True:
@@ -280,6 +288,7 @@ class Turn:
                 if screen.tripped:
                     yield StreamEnd("error", error=WITHHELD)
                     return
+                rest = (ending.feed(rest) if rest else "") + ending.finish(item.finish_reason)
                 if rest:
                     yield rest
                 yield item
@@ -289,7 +298,7 @@ class Turn:
                 self._producer.cancel()  # stop the model at once
                 yield StreamEnd("error", error=WITHHELD)
                 return
-            if released:
+            if released and (released := ending.feed(released)):
                 yield released
             if loop.time() - renewed > limits.IN_FLIGHT_RENEW_SECONDS:
                 renewed = loop.time()

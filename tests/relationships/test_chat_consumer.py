@@ -17,6 +17,7 @@ from project.redis import redis_client
 from relationships.chat import consumers
 from relationships.models import Message
 from tests.conftest import chat_socket as connect
+from tests.conftest import conversation, system_text
 from tests.factories import PartnerFactory
 from tests.project.llm import streams
 from tests.project.llm.upstream import Upstream, sse
@@ -150,9 +151,9 @@ async def test_the_prompt_carries_the_partner_and_the_conversation(user, partner
     await chat(ws, "Second", "c2")
 
     body = json.loads(upstream.requests[-1].content)
-    system, *turns = body["messages"]
-    assert system["role"] == "system" and "You are Mira" in system["content"]
-    assert "AI" in system["content"]
+    system, turns = system_text(body["messages"]), conversation(body["messages"])
+    assert body["messages"][0]["role"] == "system" and "You are Mira" in system
+    assert "AI" in system
     assert [t["content"] for t in turns] == ["First", "Hi there, friend! 🌟", "Second"]
     assert [t["role"] for t in turns] == ["user", "assistant", "user"]
     await ws.disconnect()
@@ -580,10 +581,10 @@ async def test_the_prompts_tone_follows_the_relationships_level(user, partner, u
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     await chat(ws, "hi", "c1")
-    assert WARMTH[0] in json.loads(upstream.requests[-1].content)["messages"][0]["content"]
+    assert WARMTH[0] in system_text(json.loads(upstream.requests[-1].content)["messages"])
 
     await sync_to_async(xp_award)(partner=partner, source="grant", amount=450, idempotency_key="g")
     await frames_until(ws, "level.up")  # the socket hears of it, and its session with it
     await chat(ws, "hi again", "c2")
-    assert WARMTH[3] in json.loads(upstream.requests[-1].content)["messages"][0]["content"]
+    assert WARMTH[3] in system_text(json.loads(upstream.requests[-1].content)["messages"])
     await ws.disconnect()

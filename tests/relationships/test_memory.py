@@ -11,7 +11,7 @@ from relationships.chat.session import session_open
 from relationships.models import ConversationSummary, Memory, Message
 from relationships.memory import services as memory_services
 from relationships.chat.services import message_accept
-from tests.conftest import assert_error, script_llm
+from tests.conftest import assert_error, script_llm, system_text
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def system_prompt_for(user, partner, text):
     """The system prompt a chat socket opened now would send for `text`."""
     session = session_open(user=user, partner_id=partner.pk)
     prompt = session.prompt(text=text, mood="neutral", valence=0.0, crisis=None, now=timezone.now())
-    return prompt[0]["content"]
+    return system_text(prompt)
 
 
 @pytest.mark.django_db

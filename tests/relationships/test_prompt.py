@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 
+from tests.conftest import conversation
+
 from project.llm.client import estimate_tokens
 from relationships.chat.prompt import WARMTH, build_messages, system_prompt
 from relationships.models import Message
@@ -45,22 +47,22 @@ def test_input_stays_bounded_however_long_the_conversation(partner):
     for count in (10, 100, 600):
         history = turns(count, start=NOW - datetime.timedelta(hours=12))
         prompt = build(partner, history)
-        sizes.append(sum(estimate_tokens(m["content"]) for m in prompt[1:]))
+        sizes.append(sum(estimate_tokens(m["content"]) for m in conversation(prompt)))
         assert prompt[-1]["content"] == history[-1].text  # the message being answered
-        assert [m["role"] for m in prompt[1:]][-1] == "user"
+        assert prompt[-1]["role"] == "user"
     assert sizes[1] == sizes[2] <= 500
 
 
 def test_the_newest_turns_are_kept_oldest_first(partner):
     history = turns(50, start=NOW - datetime.timedelta(hours=1))
-    kept = [m["content"] for m in build(partner, history)[1:]]
+    kept = [m["content"] for m in conversation(build(partner, history))]
     assert kept == [m.text for m in history[-len(kept):]]
 
 
 def test_an_oversized_message_being_answered_is_still_sent(partner):
     history = turns(3, start=NOW - datetime.timedelta(minutes=5), text="x" * 10_000)
     prompt = build(partner, history, budget=100)
-    assert prompt[1:] == [{"role": "user", "content": history[-1].text}]
+    assert conversation(prompt) == [{"role": "user", "content": history[-1].text}]
 
 
 def test_the_system_prompt_knows_the_partner_the_local_time_and_the_gap(partner):
@@ -107,3 +109,49 @@ def test_history_api_pages_newest_first_and_is_owner_scoped(auth_api, user, othe
     }
     response = auth_api.get(f"/api/partners/{theirs.pk}/messages/")
     assert response.status_code == 404 and "secret" not in response.content.decode()
+
+
+def test_the_prompt_runs_from_the_most_stable_to_the_most_volatile(partner):
+    """Two turns share everything up to the newest exchange, so a prompt cache reuses it."""
+    import datetime
+
+    from django.utils import timezone
+
+    from relationships.chat.prompt import build_messages
+    from relationships.models import Message
+
+    now = timezone.now()
+    history = []
+    for n, role in enumerate(["user", "partner"] * 4):
+        message = Message(partner=partner, role=role, text=f"line {n}")
+        message.created_at = now - datetime.timedelta(minutes=30 - n)
+        history.append(message)
+
+    def prompt(rows, at, memories):
+        return build_messages(
+            partner=partner, user_name="Sam", time_zone="UTC", history=rows, now=at,
+            history_budget_tokens=2000, memories=memories, reply_words=25,
+        )
+
+    first = prompt(history[:5], now, ["The user's dog is Biscuit."])
+    later = prompt(history[:7], now + datetime.timedelta(minutes=3), ["The user loves hiking."])
+    assert first[0] == later[0]  # the stable system prompt, word for word
+    assert first[1:-2] == later[1:-4]  # and the history before the newest exchange
+    assert later[-2]["role"] == "system" and "hiking" in later[-2]["content"] and "25 words" in later[-2]["content"]
+    assert later[-1] == {"role": "user", "content": "line 6"}
+    assert "Biscuit" not in later[0]["content"] and "It is" not in later[0]["content"]
+
+
+def test_a_template_with_one_system_message_gets_everything_in_it(partner):
+    from django.utils import timezone
+
+    from relationships.chat.prompt import build_messages
+    from relationships.models import Message
+
+    message = Message(partner=partner, role="user", text="hi")
+    message.created_at = timezone.now()
+    messages = build_messages(
+        partner=partner, user_name="Sam", time_zone="UTC", history=[message], now=timezone.now(),
+        history_budget_tokens=100, context_last=False,
+    )
+    assert [m["role"] for m in messages] == ["system", "user"] and "It is" in messages[0]["content"]

@@ -8,7 +8,7 @@ from relationships.models import Message
 from relationships.proactive.rules import GUILT, NO_PRESSURE
 from relationships.progression.services import xp_award
 from safety.referral import crisis_instruction
-from tests.conftest import assert_error
+from tests.conftest import assert_error, system_text
 
 
 @pytest.fixture
@@ -68,9 +68,9 @@ def test_late_night_heavy_use_asks_the_partner_to_encourage_sleep_and_people(par
         history.append(message)
 
     def prompt(now, rows):
-        return build_messages(
+        return system_text(build_messages(
             partner=partner, user_name="Sam", time_zone="UTC", history=rows, now=now, history_budget_tokens=2000
-        )[0]["content"]
+        ))
 
     assert LATE_NIGHT in prompt(night, history)
     assert LATE_NIGHT not in prompt(night, history[:5])  # a few messages is not heavy use

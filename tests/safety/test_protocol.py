@@ -15,6 +15,7 @@ from relationships.models import Message
 from safety import disclosure
 from safety.disclosure import AI_DISCLOSURE, BREAK_REMINDER, DISCLOSURE_INTERVAL
 from safety.models import CrisisReferralCount
+from tests.conftest import system_text
 from tests.project.llm.upstream import sse
 from tests.relationships.test_chat_consumer import (  # noqa: F401  (fixtures)
     connect,
@@ -168,7 +169,7 @@ async def test_the_referral_follows_the_users_country(user, partner, upstream):
     assert "988" not in referral["text"]
     await frames_until(ws, "reply.end")
     # The partner is told the same line: one table for both.
-    system = json.loads(upstream.requests[-1].read())["messages"][0]["content"]
+    system = system_text(json.loads(upstream.requests[-1].read())["messages"])
     assert "116 123 (Samaritans)" in system and "988" not in system and "999" in system
     await ws.disconnect()
 
