@@ -17,7 +17,7 @@ from pathlib import Path
 from honcho.environ import parse_procfile
 from honcho.manager import Manager
 
-from project.env import BASE_DIR, EMBEDDED_REDIS_PORT, VAR_DIR, env
+from project.env import BASE_DIR, EMBEDDED_LLM_PORT, EMBEDDED_REDIS_PORT, VAR_DIR, env
 
 
 def embedded_redis_command() -> str:
@@ -38,6 +38,21 @@ def embedded_redis_command() -> str:
             "--protected-mode", "yes",
         ]
     )
+
+
+# What the embedded servers may see of the environment. Nothing else leaks in: llama.cpp's
+# server reads PORT, HOST, MODEL, N_CTX... from the environment (pydantic-settings), so
+# `PORT=8123 make run` would make it bind the web process's port.
+_EMBEDDED_ENV = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "PYTHONUNBUFFERED")
+
+
+def embedded_env(base: dict[str, str], name: str) -> dict[str, str]:
+    """The environment of an embedded server: the basics only, and for the model server its
+    own host and port set explicitly, whatever the user's environment says."""
+    env = {key: base[key] for key in _EMBEDDED_ENV if key in base}
+    if name == "llm":
+        env.update(HOST="127.0.0.1", PORT=str(EMBEDDED_LLM_PORT), HF_HUB_OFFLINE="1")
+    return env
 
 
 def processes() -> dict[str, str]:
@@ -109,7 +124,8 @@ def main() -> int:
     child_env.setdefault("PYTHONUNBUFFERED", "1")
     manager = Manager()
     for name, command in processes().items():
-        manager.add_process(name, command, env=child_env, cwd=str(BASE_DIR))
+        env = embedded_env(child_env, name) if name in ("redis", "llm") else child_env
+        manager.add_process(name, command, env=env, cwd=str(BASE_DIR))
     print(banner(), flush=True)
     manager.loop()
     return manager.returncode or 0

@@ -59,3 +59,12 @@ def test_stopping_waits_for_the_whole_group_not_only_the_shell():
     except ProcessLookupError:
         survivors = False
     assert not survivors
+
+
+def test_the_embedded_servers_see_only_their_own_port_and_host():
+    user_env = {"PATH": "/usr/bin", "HOME": "/root", "PORT": "8123", "HOST": "0.0.0.0", "MODEL": "/tmp/x.gguf",
+                "N_CTX": "2", "DJANGO_SECRET_KEY": "s3cret", "LLM_API_KEY": "sk-nope"}
+    llm = stack.embedded_env(user_env, "llm")
+    assert llm["PORT"] == str(EMBEDDED_LLM_PORT) and llm["HOST"] == "127.0.0.1"
+    assert not {"MODEL", "N_CTX", "DJANGO_SECRET_KEY", "LLM_API_KEY"} & set(llm)
+    assert "PORT" not in stack.embedded_env(user_env, "redis")
