@@ -189,6 +189,14 @@ LLM_CONNECT_TIMEOUT = env("LLM_CONNECT_TIMEOUT")
 LLM_FIRST_TOKEN_TIMEOUT = env("LLM_FIRST_TOKEN_TIMEOUT")
 LLM_IDLE_TIMEOUT = env("LLM_IDLE_TIMEOUT")
 LLM_MAX_CONNECTIONS = env("LLM_MAX_CONNECTIONS")
+# Chat first on a shared model server (project/llm/priority.py): the worker's completions wait
+# while a chat turn is live, and for LLM_BACKGROUND_QUIET seconds after one, at most
+# LLM_BACKGROUND_WAIT seconds. "auto": on for the embedded model, off for any other endpoint.
+LLM_BACKGROUND_YIELDS = (
+    LLM_EMBEDDED if env("LLM_BACKGROUND_YIELDS") == "auto" else env.bool("LLM_BACKGROUND_YIELDS")
+)
+LLM_BACKGROUND_WAIT = env("LLM_BACKGROUND_WAIT")
+LLM_BACKGROUND_QUIET = env("LLM_BACKGROUND_QUIET")
 
 CHAT_MAX_MESSAGE_CHARS = env("CHAT_MAX_MESSAGE_CHARS")
 CHAT_RATE_PER_MINUTE = env("CHAT_RATE_PER_MINUTE")

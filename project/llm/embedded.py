@@ -36,5 +36,11 @@ def server_command(*, port: int = EMBEDDED_LLM_PORT, python: str = sys.executabl
             "--port", str(port),
             "--n_ctx", "4096",
             "--n_threads", str(threads),
+            # One request at a time: a new one waits for the one running instead of cutting
+            # it short (the worker's completions wait for chat turns: project/llm/priority.py).
+            "--interrupt_requests", "false",
+            # Prompt states kept by prefix, so the worker's completions in between do not cost
+            # the next chat turn its whole prompt again.
+            "--cache", "true", "--cache_type", "ram", "--cache_size", str(512 * 1024 * 1024),
         ]
     )

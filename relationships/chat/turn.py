@@ -30,6 +30,7 @@ from project.db import db_call
 from project.events import Frame, frame, user_event_send
 from project.llm import LLMError, StreamEnd
 from project.llm.client import estimate_tokens
+from project.llm.priority import chat_turn_ended, chat_turn_started
 from relationships.chat import limits
 from relationships.chat.budget import SentenceEnd, reply_budget
 from relationships.chat.services import message_mood, message_new_frame
@@ -167,6 +168,7 @@ class Turn:
             )
             if self.stop_reason is None:
                 self._producer = asyncio.create_task(self._produce(prompt))
+                _background(self._quietly(chat_turn_started(self.reply_id)))  # the worker gives way
             stored = await self._store_message(mood, crisis=signal is not None)
             if stored is None or not stored.created:
                 async for sent in self._finish_unstored(stored):
@@ -346,6 +348,7 @@ class Turn:
         if reply is not None:
             self.session.heard(reply)
         await self._release(used=usage.prompt_tokens + usage.completion_tokens)
+        await self._quietly(chat_turn_ended(self.reply_id))
         return reply
 
     async def _finish_unstored(self, stored):
@@ -355,6 +358,7 @@ class Turn:
         if self._producer is not None:
             self._producer.cancel()
         await asyncio.shield(self._release(used=0))
+        await self._quietly(chat_turn_ended(self.reply_id))
         if stored is None:
             await self._quietly(
                 limits.chat_stored(
@@ -388,6 +392,7 @@ class Turn:
             self._producer.cancel()
         if self.state in (TurnState.ASKING, TurnState.STREAMING):
             await asyncio.shield(self._release(used=0))
+            await self._quietly(chat_turn_ended(self.reply_id))
         self._close_without_reply()
         self.state = TurnState.DONE
         self.history.append(TurnState.DONE)
