@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def _named_tasks() -> set[str]:
     names = set()
     for path in ROOT.rglob("*.py"):
-        if ".venv" in path.parts or "tests" in path.relative_to(ROOT).parts:
+        parts = path.relative_to(ROOT).parts
+        if parts[0].startswith(".") or "tests" in parts:  # .venv, .venv-train, .git
             continue
         for node in ast.walk(ast.parse(path.read_text())):
             if (
