@@ -226,7 +226,12 @@ class Model:
 
 def thin(text: str) -> bool:
     """One or two words at most, once normalised (emoji alone count as none)."""
-    return len(_WORD.findall(normalize(text[:CHUNK_CHARS]))) <= THIN_WORDS
+    return _thin(text[:CHUNK_CHARS])
+
+
+@lru_cache(maxsize=4096)  # a message is asked again as the context of the next ones
+def _thin(head: str) -> bool:
+    return len(_WORD.findall(normalize(head))) <= THIN_WORDS
 
 
 def _softmax(logits: list[float]) -> list[float]:
