@@ -133,7 +133,9 @@ def chunks(text: str) -> list[str]:
 class Verdict:
     crisis: bool
     category: str | None  # one of CATEGORIES when crisis, else None
-    language: str  # "en", "es", "pt", "fr" or "de": the model's guess
+    # "en", "es", "pt", "fr" or "de": the model's guess, when crisis (only a referral needs it,
+    # and guessing costs as much as scoring); None otherwise
+    language: str | None
     score: float  # crisis probability after context, 0..1
 
 
@@ -221,7 +223,8 @@ class Model:
         category = (
             CATEGORIES[max(range(len(CATEGORIES)), key=lambda k: probs[k + 1])] if crisis else None
         )
-        return Verdict(crisis=crisis, category=category, language=self.language(text), score=score)
+        language = self.language(text) if crisis else None
+        return Verdict(crisis=crisis, category=category, language=language, score=score)
 
 
 def thin(text: str) -> bool:
