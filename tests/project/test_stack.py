@@ -68,3 +68,10 @@ def test_the_embedded_servers_see_only_their_own_port_and_host():
     assert llm["PORT"] == str(EMBEDDED_LLM_PORT) and llm["HOST"] == "127.0.0.1"
     assert not {"MODEL", "N_CTX", "DJANGO_SECRET_KEY", "LLM_API_KEY"} & set(llm)
     assert "PORT" not in stack.embedded_env(user_env, "redis")
+
+
+def test_the_model_server_evaluates_prompts_on_as_many_threads_as_it_generates_on():
+    from project.llm.embedded import server_command
+
+    args = server_command().split()
+    assert args[args.index("--n_threads_batch") + 1] == args[args.index("--n_threads") + 1]
