@@ -244,7 +244,8 @@ class Turn:
 
     @property
     def remembered(self) -> bool | None:
-        return None if self.expect is None else self.expect in self.reply.lower()
+        # a whole word: "Diana" does not name Ana
+        return None if self.expect is None else bool(re.search(rf"\b{re.escape(self.expect)}\b", self.reply, re.I))
 
     @property
     def over_budget(self) -> bool:
