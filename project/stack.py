@@ -13,11 +13,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from honcho.environ import parse_procfile
 from honcho.manager import Manager
 
-from project.env import BASE_DIR, EMBEDDED_LLM_PORT, EMBEDDED_REDIS_PORT, VAR_DIR, env
+from project.env import BASE_DIR, EMBEDDED_LLM_MODEL, EMBEDDED_LLM_PORT, EMBEDDED_REDIS_PORT, VAR_DIR, env
 
 
 def embedded_redis_command() -> str:
@@ -67,6 +68,27 @@ def processes() -> dict[str, str]:
     return {**embedded, **procfile.processes}
 
 
+def model_line() -> str:
+    """Which model the chat runs on, and how to run another (never a credential)."""
+    base_url, model = env("LLM_BASE_URL"), env("LLM_MODEL")
+    if base_url:
+        parts = urlsplit(base_url)
+        host = parts.hostname or ""
+        host = f"[{host}]" if ":" in host else host
+        shown = parts._replace(netloc=host + (f":{parts.port}" if parts.port else "")).geturl()
+        return f"  Model      {model or '(LLM_MODEL unset)'} at {shown}"
+    from project.llm.embedded import model_path
+
+    try:
+        name = model_path().name
+    except FileNotFoundError:
+        name = "its model file is missing: run `make install-llm`"
+    return (
+        f"  Model      {EMBEDDED_LLM_MODEL} (embedded, llama.cpp on 127.0.0.1:{EMBEDDED_LLM_PORT}: {name});\n"
+        "             another: set LLM_BASE_URL and LLM_MODEL (README, \"Another language model\")"
+    )
+
+
 def banner() -> str:
     host, port = env("HOST"), env("PORT")
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
@@ -79,6 +101,7 @@ def banner() -> str:
             f"  Health     {base}/healthz  {base}/readyz",
             f"  Chat demo  {base}/demo/",
             f"  Websocket  ws://{shown}:{port}/ws/chat/<partner_id>/",
+            model_line(),
             "Stop with Ctrl-C.",
             "",
         ]

@@ -35,6 +35,10 @@ HEARTH_WS_AUTH_TIMEOUT = 5.0  # the deadline test sets its own; a cold first soc
 # what needs an answer patches it in; anything else meets a closed port at once.
 LLM_BASE_URL = "http://127.0.0.1:9/v1"
 LLM_FALLBACK_BASE_URL = ""
+# Not the embedded model, although project.settings read no LLM_BASE_URL: with eager Celery a
+# worker's completion runs inside the chat turn and would wait LLM_BACKGROUND_WAIT for it to end
+# (tests/project/llm/test_priority.py turns it on for itself).
+LLM_BACKGROUND_YIELDS = False
 IMAGE_BASE_URL = ""
 # The in-memory database is SQLite's shared cache, whose table locks fail writers on other
 # threads at once instead of waiting, and a test's own transaction is seen only on its thread:

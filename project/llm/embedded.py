@@ -36,6 +36,10 @@ def server_command(*, port: int = EMBEDDED_LLM_PORT, python: str = sys.executabl
             "--port", str(port),
             "--n_ctx", "4096",
             "--n_threads", str(threads),
+            # The prompt too (the server's default is every core): on a busy machine a second
+            # thread that is not scheduled stalls every step of the batch at its barriers, and
+            # a prompt took ten times as long (docs/performance.md, bench/chat_eval.py).
+            "--n_threads_batch", str(threads),
             # One request at a time: a new one waits for the one running instead of cutting
             # it short (the worker's completions wait for chat turns: project/llm/priority.py).
             "--interrupt_requests", "false",

@@ -2,8 +2,8 @@
 
 `reply_budget` sizes each turn's answer from the partner's speaking style and the user's own
 message (a one-line message gets a one-line answer), with `LLM_MAX_TOKENS` as a ceiling, not
-the norm. `SentenceEnd` makes a reply that reaches its budget end on a complete sentence: near
-the end it holds back what follows the last sentence, and drops it if the model is cut off.
+the norm. `SentenceEnd` makes a reply that reaches its budget end on a complete sentence: after
+the first sentence it sends whole sentences only, and drops the one the model is cut off in.
 """
 
 import math
@@ -45,16 +45,21 @@ def reply_budget(
 
 
 class SentenceEnd:
-    """Streams a reply through unchanged until it nears `max_tokens`; from then on it holds
-    back what follows the last complete sentence. `finish("length")` drops what was held (the
-    model was cut off mid-sentence); any other end sends it."""
+    """Makes a reply cut off by its budget end on its last complete sentence.
+
+    The first sentence streams through as it comes (the time to the first words is what a user
+    feels). After the first sentence has ended, each following one is held back until it ends
+    too, so a sentence the model is cut off in was never sent and can be dropped: a sentence
+    may start long before the budget runs out. `finish("length")` drops what is held; any other
+    end sends it. A first sentence that never ends is held from near `max_tokens` on and cut at
+    its last whole word."""
 
     def __init__(self, max_tokens: int):
         self.watch_from = max(0, max_tokens - _MARGIN_TOKENS)
         self.pieces = 0
         self.chars = 0
         self.held = ""
-        self.sent_sentence_end = False  # what was sent so far ends on a complete sentence
+        self.sentence_sent = False  # a complete sentence went out: from then on, whole sentences only
 
     def _near_end(self) -> bool:
         # A streamed delta is about one token; short ones count by characters too.
@@ -63,13 +68,12 @@ class SentenceEnd:
     def feed(self, text: str) -> str:
         self.pieces += 1
         self.chars += len(text)
-        if not self._near_end() and not self.held:
-            self.sent_sentence_end = bool(_SENTENCE_END.search(text[-3:] + " "))
-            return text
         pending = self.held + text
         cut = _last_sentence_end(pending)
         if cut:
-            self.sent_sentence_end = True
+            self.sentence_sent = True
+        elif not self.sentence_sent and not self._near_end():
+            cut = len(pending)  # the first sentence, still far from the end: as it comes
         self.held = pending[cut:]
         return pending[:cut]
 
@@ -77,9 +81,9 @@ class SentenceEnd:
         held, self.held = self.held, ""
         if finish_reason != "length":
             return held
-        if self.sent_sentence_end:
+        if self.sentence_sent:
             return ""  # cut off mid-sentence: the reply ends with its last whole sentence
-        space = held.rfind(" ")  # no sentence ended since: at least never end mid-word
+        space = held.rfind(" ")  # no sentence ended: at least never end mid-word
         return held[:space] if space > 0 else ""
 
 

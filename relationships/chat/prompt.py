@@ -54,6 +54,8 @@ NO_GUILT = (
 )
 LATE_HOURS = (23, 5)  # from 23:00 to 05:00 local
 LATE_NIGHT_MESSAGES = 15
+# When the quoted conversation outgrows its budget, it starts again this much full (history_start).
+HISTORY_REFILL = 0.5
 # How far back the mood of the conversation counts for the prompt.
 MOOD_WINDOW = datetime.timedelta(hours=12)
 
@@ -179,18 +181,24 @@ def build_messages(
     crisis: str = "",
     reply_words: int | None = None,
     context_last: bool = True,
+    history_from: datetime.datetime | None = None,
 ) -> list[dict]:
     """The stable system prompt, the newest turns that fit the budget (oldest first), then the
     turn's context as a second system message, then the message being answered.
 
     `history` ends with the user message being answered; that one is always kept, whatever its
-    size. With `context_last` False (a server whose chat template takes one system message
-    only), the context joins the first system message instead.
+    size. Messages older than `history_from` (see `history_start`) are not quoted, though they
+    still count for the mood and the late-night rules. With `context_last` False (a server
+    whose chat template takes one system message only), the context joins the first system
+    message instead.
     """
     since = now - history[-2].created_at if len(history) >= 2 else None
+    quoted = history if history_from is None else [
+        m for index, m in enumerate(history) if m.created_at >= history_from or index == len(history) - 1
+    ]
     kept: list[dict] = []
     spent = 0
-    for index, message in enumerate(reversed(history)):
+    for index, message in enumerate(reversed(quoted)):
         cost = estimate_tokens(message.text)
         if index > 0 and spent + cost > history_budget_tokens:
             break
@@ -214,6 +222,34 @@ def build_messages(
     if not context_last:
         return [{"role": "system", "content": stable + "\n" + context}, *earlier, current]
     return [{"role": "system", "content": stable}, *earlier, {"role": "system", "content": context}, current]
+
+
+def history_start(
+    history: Sequence, *, budget_tokens: int, max_messages: int, start: datetime.datetime | None = None
+) -> datetime.datetime | None:
+    """Where the conversation quoted in a prompt begins (its oldest message's `created_at`), so
+    that the start stays put for many turns.
+
+    Quoting "the newest messages that fit" moves the start on every turn once the budget is
+    full, which changes the prompt right after its stable part each time: a local model's
+    prefix cache then reads the whole conversation again, every turn (about 1,000 tokens, many
+    seconds on 2 cores). So `start` is kept while what follows it fits `budget_tokens` and
+    `max_messages` (the rows a session holds: past them the oldest would go without notice);
+    when it no longer does, the start moves on far enough to use HISTORY_REFILL of either."""
+    if not history:
+        return start
+    costs = [estimate_tokens(m.text) for m in history]
+    if start is not None:
+        kept = [cost for m, cost in zip(history, costs) if m.created_at >= start]
+        if sum(kept) <= budget_tokens and len(kept) <= max_messages:
+            return start
+        budget_tokens, max_messages = budget_tokens * HISTORY_REFILL, max(1, int(max_messages * HISTORY_REFILL))
+    first, spent = len(history) - 1, costs[-1]  # the message answered is always quoted
+    for index in range(len(history) - 2, -1, -1):
+        if spent + costs[index] > budget_tokens or len(history) - index > max_messages:
+            break
+        first, spent = index, spent + costs[index]
+    return history[first].created_at
 
 
 def late_night_heavy_use(history: list[Message], now: datetime.datetime, time_zone: str) -> bool:

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from project.db import db_call
-from relationships.chat.prompt import build_messages
+from relationships.chat.prompt import build_messages, history_start
 from relationships.chat.selectors import prompt_history, relationship_summary
 from relationships.memory.facts import Recalled, memories_for_prompt
 from relationships.memory.selectors import prompt_memory_rows
@@ -104,6 +104,7 @@ class ChatSession:
         self.notices = SessionNotices(minor=self.user.is_minor)
         self.turn = None  # the open turn (relationships/chat/turn.py), until its reply.end
         self.language = "en"  # of the user's last screened crisis message, for referrals
+        self.history_from: datetime.datetime | None = None  # the quoted conversation's start
         self._fresh_at = {part: time.monotonic() for part in PARTS}
         self._reloading: set[asyncio.Task] = set()
 
@@ -125,14 +126,21 @@ class ChatSession:
     ) -> list[dict]:
         """The prompt for a user message (the history, with it as the last line), from what
         the session holds: no database, no network. `crisis` is the screened category, if any:
-        the partner is told how to answer, with the user's own crisis line."""
+        the partner is told how to answer, with the user's own crisis line. The quoted
+        conversation starts where the last prompt's did while it fits (`history_start`)."""
         user = self.user
         current = Line("user", text, now, mood, valence)
+        history = [*self.history, current]
+        self.history_from = history_start(
+            history, budget_tokens=settings.CHAT_HISTORY_TOKEN_BUDGET, max_messages=PROMPT_HISTORY_ROWS,
+            start=self.history_from,
+        )
         return build_messages(
             partner=self.partner,
             user_name=user.display_name or user.username,
             time_zone=user.time_zone,
-            history=[*self.history, current],
+            history=history,
+            history_from=self.history_from,
             now=now,
             history_budget_tokens=settings.CHAT_HISTORY_TOKEN_BUDGET,
             level=self.level,  # the tone warms as intimacy grows

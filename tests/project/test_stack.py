@@ -68,3 +68,30 @@ def test_the_embedded_servers_see_only_their_own_port_and_host():
     assert llm["PORT"] == str(EMBEDDED_LLM_PORT) and llm["HOST"] == "127.0.0.1"
     assert not {"MODEL", "N_CTX", "DJANGO_SECRET_KEY", "LLM_API_KEY"} & set(llm)
     assert "PORT" not in stack.embedded_env(user_env, "redis")
+
+
+def test_banner_names_the_embedded_model_and_how_to_run_another(monkeypatch):
+    from project.env import EMBEDDED_LLM_MODEL
+    from project.llm.embedded import model_path
+
+    monkeypatch.delenv("LLM_BASE_URL", raising=False)
+    text = stack.banner()
+    assert f"Model      {EMBEDDED_LLM_MODEL} (embedded" in text
+    assert model_path().name in text
+    assert "set LLM_BASE_URL and LLM_MODEL" in text
+
+
+def test_banner_names_a_configured_model_but_never_its_credentials(monkeypatch):
+    monkeypatch.setenv("LLM_BASE_URL", "https://bench:s3cret@llm.example.com:8443/v1")
+    monkeypatch.setenv("LLM_MODEL", "gpt-4o-mini")
+    monkeypatch.setenv("LLM_API_KEY", "sk-nope")
+    text = stack.banner()
+    assert "Model      gpt-4o-mini at https://llm.example.com:8443/v1" in text
+    assert "s3cret" not in text and "sk-nope" not in text and "bench" not in text
+
+
+def test_the_model_server_evaluates_prompts_on_as_many_threads_as_it_generates_on():
+    from project.llm.embedded import server_command
+
+    args = server_command().split()
+    assert args[args.index("--n_threads_batch") + 1] == args[args.index("--n_threads") + 1]

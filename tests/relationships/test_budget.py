@@ -39,3 +39,19 @@ def test_a_long_first_sentence_cut_off_never_ends_mid_word():
     end = SentenceEnd(max_tokens=13)
     sent = "".join(end.feed(p) for p in ["a" * 30, " long", " sentence", " without", " an", " en"]) + end.finish("length")
     assert not sent.endswith(" en") and sent.endswith(("without", "an", "sentence"))
+
+
+def test_a_sentence_begun_long_before_the_budget_ran_out_is_dropped_whole():
+    # Seen in bench/chat_eval.py: "... broadcast in Japan on" (the sentence began at token 10 of 43).
+    end = SentenceEnd(max_tokens=43)
+    pieces = ["I'd", " be", " happy", " to", " help", "."] + [" I'm", " sorry,", " but"] + [" as", " a"] * 20
+    sent = "".join(end.feed(p) for p in pieces) + end.finish("length")
+    assert sent == "I'd be happy to help."
+
+
+def test_the_first_sentence_streams_as_it_comes_and_later_ones_whole():
+    end = SentenceEnd(max_tokens=43)
+    assert [end.feed(p) for p in ["Hi", " there", "! How", " are", " you?", " Tell"]] == [
+        "Hi", " there", "!", "", " How are you?", ""
+    ]
+    assert end.finish("stop") == " Tell"

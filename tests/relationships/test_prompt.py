@@ -155,3 +155,32 @@ def test_a_template_with_one_system_message_gets_everything_in_it(partner):
         history_budget_tokens=100, context_last=False,
     )
     assert [m["role"] for m in messages] == ["system", "user"] and "It is" in messages[0]["content"]
+
+
+@pytest.mark.parametrize("text", ["word " * 10, "ok"])  # the token budget or the session's rows fill first
+def test_the_quoted_conversation_keeps_its_start_for_many_turns_once_the_budget_is_full(partner, text):
+    """A start that moves every turn changes the prompt right after its stable part, and a local
+    model's prefix cache then reads the whole conversation again, every turn."""
+    import collections
+
+    from relationships.chat.prompt import history_start
+    from relationships.models import PROMPT_HISTORY_ROWS
+
+    held = collections.deque(maxlen=PROMPT_HISTORY_ROWS)  # what a chat session holds
+    start, previous, moves = None, None, 0
+    for n in range(200):
+        at = NOW - datetime.timedelta(minutes=400 - 2 * n)
+        history = [*held, Message(role=Message.Role.USER, text=f"{n}: {text}", created_at=at)]
+        new_start = history_start(history, budget_tokens=500, max_messages=PROMPT_HISTORY_ROWS, start=start)
+        quoted = conversation(build_messages(
+            partner=partner, user_name="Sam", time_zone="UTC", history=history, now=at,
+            history_budget_tokens=500, history_from=new_start,
+        ))
+        assert sum(estimate_tokens(m["content"]) for m in quoted) <= 500
+        if new_start == start and previous is not None:
+            assert quoted[: len(previous)] == previous  # the cache's prefix holds
+        moves += new_start != start
+        start, previous = new_start, quoted
+        held.extend([history[-1], Message(role=Message.Role.PARTNER, text=f"{n}: {text}",
+                                          created_at=at + datetime.timedelta(seconds=30))])
+    assert 2 <= moves <= 30  # the newest-that-fit window moved on every turn once full: ~180 times
