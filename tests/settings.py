@@ -44,7 +44,3 @@ IMAGE_BASE_URL = ""
 # threads at once instead of waiting, and a test's own transaction is seen only on its thread:
 # database work runs on Django's one thread here (the integration suite runs the pool).
 CHAT_DB_THREADS = 0
-# Eager Celery runs a turn's background work (memories, summaries) inside the turn itself,
-# where giving way to live chat would wait for a turn that cannot end first; the yielding is
-# tested on its own (tests/project/llm/test_priority.py turns it on).
-LLM_BACKGROUND_YIELDS = False
