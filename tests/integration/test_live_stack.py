@@ -30,7 +30,7 @@ def http(live_stack):
 def test_readyz_sees_the_database_redis_and_the_llm(http):
     response = http.get("/readyz")
     assert response.status_code == 200, response.text
-    assert response.json()["checks"] == {"database": "ok", "redis": "ok", "llm": "ok"}
+    assert response.json()["checks"] == {"database": "ok", "redis": "ok", "llm": "ok", "crisis_model": "ok"}
 
 
 def test_a_mobile_client_signs_up_and_designs_a_partner(http):

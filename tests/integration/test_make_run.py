@@ -41,7 +41,7 @@ def test_make_run_serves_on_the_port_it_is_given_with_the_embedded_model(tmp_pat
         output = (tmp_path / "make-run.log").read_text(errors="replace")
         assert proc.poll() is None, output[-3000:]
         assert ready is not None and ready.status_code == 200, output[-3000:]
-        assert ready.json()["checks"] == {"database": "ok", "redis": "ok", "llm": "ok"}
+        assert ready.json()["checks"] == {"database": "ok", "redis": "ok", "llm": "ok", "crisis_model": "ok"}
         # The model server kept its own port: the web process got PORT.
         assert httpx.get(f"http://127.0.0.1:{EMBEDDED_LLM_PORT}/v1/models", timeout=5).status_code == 200
         assert f"http://127.0.0.1:{port}/demo/" in output
