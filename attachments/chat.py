@@ -111,10 +111,7 @@ class VoiceHearing(Hearing):
             Frame.ATTACHMENT_READY,
             attachment_id=attachment_id,
             client_id=turn.client_id,
-            kind=attachment.kind,
-            transcript=attachment.transcript,
-            duration_s=attachment.duration_s,
-            language=attachment.language or None,
+            attachment={**attachment_payload_of(attachment), "language": attachment.language or None},
         )
         self.text = f"{typed}\n{words}" if typed and words else (typed or words)
 
