@@ -31,6 +31,8 @@ class Frame(StrEnum):
     USAGE_NOTICE = "usage_notice"
     CRISIS_REFERRAL = "crisis_referral"
     MESSAGE_ACCEPTED = "message.accepted"
+    ATTACHMENT_TRANSCRIBING = "attachment.transcribing"
+    ATTACHMENT_READY = "attachment.ready"
     REPLY_START = "reply.start"
     REPLY_DELTA = "reply.delta"
     REPLY_END = "reply.end"

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "accounts",
     "relationships",
     "avatars",
+    "attachments",
     "moments",
 ]
 
@@ -259,6 +260,25 @@ IMAGE_BASE_URL = env("IMAGE_BASE_URL")
 IMAGE_API_KEY = env("IMAGE_API_KEY")
 IMAGE_MODEL = env("IMAGE_MODEL")
 IMAGE_TIMEOUT = env("IMAGE_TIMEOUT")
+
+# --- Voice notes (attachments/, docs/voice.md) --------------------------------
+
+# A voice note longer than this is refused at upload, from its container's header.
+VOICE_MAX_SECONDS = env("VOICE_MAX_SECONDS")
+# The audio is deleted after this many days (at most CHAT_RETENTION_DAYS); its transcript
+# follows the message text.
+VOICE_RETENTION_DAYS = env("VOICE_RETENTION_DAYS")
+# An OpenAI-compatible speech-to-text endpoint (".../v1"); unset: the embedded engine
+# (faster-whisper with tiny.en, in the worker).
+STT_BASE_URL = env("STT_BASE_URL")
+STT_MODEL = env("STT_MODEL") or "whisper-1"
+STT_API_KEY = env("STT_API_KEY")
+STT_CONNECT_TIMEOUT = env("STT_CONNECT_TIMEOUT")
+STT_TIMEOUT = env("STT_TIMEOUT")
+# How long a chat turn waits for a voice note's transcript before answering an error.
+STT_WAIT_SECONDS = env("STT_WAIT_SECONDS")
+# CPU threads of the embedded engine (0: CTranslate2's default).
+STT_THREADS = env("STT_THREADS")
 
 # --- Celery -----------------------------------------------------------------
 

@@ -7,9 +7,12 @@ reply is stored once it ends (`turn_reply_store`). Nothing here waits on Redis o
 
 from dataclasses import dataclass
 
+from django.db import transaction
+
 from project.jobs import enqueue_on_commit
 from project.llm import StreamEnd, Usage
 from project.llm.client import estimate_tokens
+from relationships.attachment import attachment_link
 from relationships.chat.selectors import message_find
 from relationships.chat.services import message_accept, reply_record
 from relationships.models import Message, Partner
@@ -22,11 +25,22 @@ class Stored:
     created: bool  # False: that client id was stored before (a resend racing on another socket)
 
 
-def turn_message_store(*, partner: Partner, client_id: str, text: str, mood: Mood, crisis: bool) -> Stored:
-    """Store the user message once per (partner, client id); a resend returns the stored one."""
-    message, created = message_accept(
-        partner=partner, client_id=client_id, text=text, announce=False, crisis=crisis, mood=mood
-    )
+def turn_message_store(
+    *, partner: Partner, client_id: str, text: str, mood: Mood, crisis: bool, attachment_id: int | None = None
+) -> Stored:
+    """Store the user message once per (partner, client id); a resend returns the stored one.
+    A message with an attachment carries it (linked in the same transaction)."""
+    if attachment_id is None:
+        message, created = message_accept(
+            partner=partner, client_id=client_id, text=text, announce=False, crisis=crisis, mood=mood
+        )
+        return Stored(message, created)
+    with transaction.atomic():
+        message, created = message_accept(
+            partner=partner, client_id=client_id, text=text, announce=False, crisis=crisis, mood=mood
+        )
+        if created:
+            attachment_link(message=message, attachment_id=attachment_id)
     return Stored(message, created)
 
 

@@ -1,0 +1,156 @@
+"""What the chat does with an attachment (the port of relationships/attachment.py).
+
+A `message` frame with `attachment_id` makes the turn wait for the voice note's transcript
+before anything else: the socket shows `attachment.transcribing` while the worker works and
+`attachment.ready` with the transcript, and the transcript (after any typed text) becomes the
+user's words, which the crisis screen, the mood and the model then take as if typed. A failed
+transcription answers an `error` frame with its code; a failure that trying again may mend is
+queued again by the next message that carries the note. The wait polls the row (backing off
+to once a second) on the database pool: only turns with an attachment pay for it.
+"""
+
+import asyncio
+
+from django.conf import settings
+
+from attachments.models import Attachment
+from attachments.services import FINAL_ERRORS, attachment_retry, attachment_retryable
+from project.db import db_call
+from project.errors import ApplicationError, NotFound, get_or_not_found
+from project.events import Frame, frame
+from project.media import media_url
+from relationships.attachment import AttachmentPort, Hearing
+from relationships.models import Message
+
+_POLL_FIRST, _POLL_MAX = 0.1, 1.0  # seconds between looks at a transcription
+
+
+def attachment_for_turn(*, user, partner, attachment_id: int) -> Attachment:
+    return get_or_not_found(
+        Attachment.objects.select_related("message"), pk=attachment_id, owner=user, partner=partner
+    )
+
+
+def _fresh(attachment_id: int) -> Attachment:
+    return Attachment.objects.select_related("message").get(pk=attachment_id)
+
+
+def _error(code: str, detail: str, *, retryable: bool, attachment_id: int | None, **extra) -> dict:
+    return frame(Frame.ERROR, code=code, detail=detail, retryable=retryable, attachment_id=attachment_id, **extra)
+
+
+class VoiceHearing(Hearing):
+    def __init__(self, turn):
+        self.turn = turn
+
+    async def frames(self):
+        session, turn = self.turn.session, self.turn
+        if session.turn is not None:  # one turn per socket, also while a note is transcribed
+            yield _error("busy", "A reply is still being written.", retryable=True,
+                         attachment_id=turn.attachment_id, retry_after=1)
+            return
+        session.turn = turn  # a cancel or a disconnect reaches the turn while it waits
+        try:
+            async for sent in self._hear():
+                yield sent
+        finally:
+            if session.turn is turn:
+                session.turn = None
+
+    async def _hear(self):
+        turn = self.turn
+        attachment_id = turn.attachment_id
+        try:
+            attachment = await db_call(
+                attachment_for_turn, user=turn.session.user, partner=turn.session.partner, attachment_id=attachment_id
+            )
+        except NotFound:
+            yield _error("not_found", "No such attachment.", retryable=False, attachment_id=attachment_id)
+            return
+        if attachment.message is not None:
+            if attachment.message.client_id == turn.client_id:  # a resend: admission answers it
+                self.text = attachment.message.text
+            else:
+                yield _error("attachment_used", "This attachment was sent with another message.",
+                             retryable=False, attachment_id=attachment_id)
+            return
+        if attachment.status == Attachment.Status.FAILED and attachment.error_code in FINAL_ERRORS:
+            yield self._failed(attachment)
+            return
+        if attachment_retryable(attachment):
+            try:
+                attachment = await db_call(attachment_retry, attachment=attachment)
+            except ApplicationError:
+                yield self._failed(attachment)
+                return
+        if attachment.status != Attachment.Status.READY:
+            yield frame(Frame.ATTACHMENT_TRANSCRIBING, attachment_id=attachment_id, client_id=turn.client_id)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + settings.STT_WAIT_SECONDS
+            delay = _POLL_FIRST
+            while attachment.status not in (Attachment.Status.READY, Attachment.Status.FAILED):
+                if turn.stop_reason is not None:
+                    yield _error("cancelled", "The voice note was not sent.", retryable=True, attachment_id=attachment_id)
+                    return
+                if loop.time() > deadline:
+                    yield _error("transcription_timeout", "The voice note is taking too long to transcribe.",
+                                 retryable=True, attachment_id=attachment_id)
+                    return
+                await asyncio.sleep(delay)
+                delay = min(delay * 1.5, _POLL_MAX)
+                attachment = await db_call(_fresh, attachment_id)
+            if attachment.status == Attachment.Status.FAILED:
+                yield self._failed(attachment)
+                return
+        words, typed = attachment.transcript.strip(), turn.text.strip()
+        if not words and not typed:
+            yield _error("nothing_heard", "No words could be heard in the voice note.", retryable=False,
+                         attachment_id=attachment_id)
+            return
+        yield frame(
+            Frame.ATTACHMENT_READY,
+            attachment_id=attachment_id,
+            client_id=turn.client_id,
+            attachment={**attachment_payload_of(attachment), "language": attachment.language or None},
+        )
+        self.text = f"{typed}\n{words}" if typed and words else (typed or words)
+
+    def _failed(self, attachment: Attachment) -> dict:
+        code = attachment.error_code or "stt_error"
+        return _error(code, "The voice note could not be transcribed.", retryable=code not in FINAL_ERRORS,
+                      attachment_id=attachment.pk)
+
+
+def attachment_link(*, message: Message, attachment_id: int) -> None:
+    """The message carries the attachment (in the caller's transaction); the message's
+    payload then shows it without another query."""
+    attachment = Attachment.objects.select_for_update().get(
+        pk=attachment_id, owner_id=message.partner.owner_id, partner_id=message.partner_id, message__isnull=True
+    )
+    attachment.message = message  # also caches it on the message, for its payload
+    attachment.save(update_fields=["message", "updated_at"])
+
+
+def attachment_payload_of(attachment: Attachment) -> dict:
+    return {
+        "id": attachment.pk,
+        "kind": attachment.kind,
+        "status": attachment.status,
+        "transcript": attachment.transcript if attachment.status == Attachment.Status.READY else None,
+        "duration_s": attachment.duration_s,
+        "url": media_url(attachment.file.name) if attachment.file else None,
+    }
+
+
+def message_attachment_payload(message: Message) -> dict | None:
+    """The message's attachment, if it was loaded with it (joined, or linked in this turn)."""
+    attachment = Message.attachment.related.get_cached_value(message, default=None)
+    return attachment_payload_of(attachment) if attachment is not None else None
+
+
+PORT = AttachmentPort(
+    hearing=VoiceHearing,
+    link=attachment_link,
+    payload=message_attachment_payload,
+    related=("attachment",),
+)

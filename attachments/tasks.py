@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from attachments.services import attachment_transcribe
+
+
+# Time limits: a note of VOICE_MAX_SECONDS takes a few seconds on the embedded engine.
+@shared_task(acks_late=True, soft_time_limit=120, time_limit=150)
+def attachment_transcribe_task(attachment_id: int) -> None:
+    attachment_transcribe(attachment_id=attachment_id)
