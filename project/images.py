@@ -154,3 +154,32 @@ def image_encode_jpeg(image: Image.Image, *, quality: int = 85) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=quality, optimize=True, exif=b"")
     return buffer.getvalue()
+
+
+# The IPTC digital source types (https://cv.iptc.org/newscodes/digitalsourcetype/) that say an
+# image was made by a machine: the machine-readable marking of EU AI Act Art. 50(2).
+IPTC_SOURCE_TYPES = (
+    "trainedAlgorithmicMedia",  # made by a trained model (an image endpoint's scene)
+    "compositeWithTrainedAlgorithmicMedia",  # a real photo composed with a trained model's output
+    "algorithmicMedia",  # drawn by an algorithm with no trained model (Hearth's own scenes)
+    "compositeSynthetic",  # a real photo composed with synthetic elements
+)
+
+
+def ai_generated_xmp(*, source_type: str, tool: str = "Hearth") -> bytes:
+    """An XMP packet saying the image is synthetic: `Iptc4xmpExt:DigitalSourceType` (what
+    Adobe, Google and Meta read to label AI images) and a plain description."""
+    if source_type not in IPTC_SOURCE_TYPES:
+        raise ValueError(f"not a synthetic IPTC digital source type: {source_type!r}")
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about=""'
+        ' xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"'
+        ' xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        f' Iptc4xmpExt:DigitalSourceType="http://cv.iptc.org/newscodes/digitalsourcetype/{source_type}"'
+        f' xmp:CreatorTool="{tool}">'
+        '<dc:description><rdf:Alt><rdf:li xml:lang="x-default">AI-generated image</rdf:li></rdf:Alt>'
+        "</dc:description></rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="r"?>'
+    ).encode("utf-8")
