@@ -258,7 +258,7 @@ IMAGE_API_KEY = env("IMAGE_API_KEY")
 IMAGE_MODEL = env("IMAGE_MODEL")
 IMAGE_TIMEOUT = env("IMAGE_TIMEOUT")
 
-# --- Image messages (docs/attachments.md) --------------------------------------
+# --- Image messages (docs/images.md) --------------------------------------
 
 # A vision model (project/llm/vision.py): VISION_BASE_URL names a separate OpenAI-compatible
 # endpoint (VISION_MODEL, else LLM_MODEL); LLM_VISION=true says the chat model takes images.

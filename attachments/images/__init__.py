@@ -1,4 +1,4 @@
-"""Image messages: what a photo a user sends goes through (docs/attachments.md, "Images").
+"""Image messages: what a photo a user sends goes through (docs/images.md).
 
 Pure modules, no models: `decode` (safe decoding and the stored copy), `perception` (what runs
 offline: text, faces, light, colours, shape, and the honest prompt lines), `nsfw` (the screen
