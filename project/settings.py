@@ -280,6 +280,21 @@ STT_WAIT_SECONDS = env("STT_WAIT_SECONDS")
 # CPU threads of the embedded engine (0: CTranslate2's default).
 STT_THREADS = env("STT_THREADS")
 
+# --- Image messages (docs/images.md) --------------------------------------
+
+# A vision model (project/llm/vision.py): VISION_BASE_URL names a separate OpenAI-compatible
+# endpoint (VISION_MODEL, else LLM_MODEL); LLM_VISION=true says the chat model takes images.
+# Neither: an image is described in words from offline perception.
+LLM_VISION = env("LLM_VISION")
+VISION_BASE_URL = env("VISION_BASE_URL")
+VISION_MODEL = env("VISION_MODEL")
+VISION_API_KEY = env("VISION_API_KEY")
+# What an adult's explicit image meets (attachments/images/nsfw.py): "refuse" or "allow".
+# A minor's is always refused.
+IMAGE_ADULT_CONTENT = env("IMAGE_ADULT_CONTENT")
+if IMAGE_ADULT_CONTENT not in ("refuse", "allow"):
+    raise ImproperlyConfigured('IMAGE_ADULT_CONTENT must be "refuse" or "allow".')
+
 # --- Celery -----------------------------------------------------------------
 
 CELERY_BROKER_URL = REDIS_URL
