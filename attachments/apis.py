@@ -30,8 +30,11 @@ class AttachmentListApi(APIView):
     )
     def post(self, request, partner_id: int):
         """Upload a voice note (AAC/M4A, Opus or Vorbis in Ogg or WebM, MP3, WAV; at most
-        VOICE_MAX_SECONDS). 201 `uploaded`: a worker transcribes it; send its id as a chat
-        message's `attachment_id`. 400 unsupported_audio or voice_too_long, 413 upload_too_large."""
+        VOICE_MAX_SECONDS) or an image (JPEG, PNG, WebP, HEIC/HEIF; at most UPLOAD_MAX_PIXELS).
+        201 `uploaded`: a worker transcribes the note, or decodes, screens and describes the
+        image; send its id as a chat message's `attachment_id`. 400 unsupported_audio,
+        voice_too_long, image_unsupported, image_too_many_pixels, image_undecodable;
+        413 upload_too_large."""
         partner = partner_get_for(user=request.user, partner_id=partner_id)
         # Refuse an oversized body before Django parses it.
         if int(request.META.get("CONTENT_LENGTH") or 0) > settings.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD:
@@ -55,8 +58,9 @@ class AttachmentDetailApi(APIView):
 class AttachmentRetryApi(APIView):
     @extend_schema(request=None, responses={200: AttachmentSerializer, 400: ErrorSerializer, **MISSING}, tags=["chat"])
     def post(self, request, partner_id: int, attachment_id: int):
-        """Transcribe a `failed` voice note again (nothing happens to one that is not failed).
-        400 audio_undecodable: trying again cannot help."""
+        """Transcribe a `failed` voice note, or process a `failed` image, again (nothing happens
+        to one that is not failed). 400 audio_undecodable or an image's refusal code: trying
+        again cannot help."""
         attachment = attachment_get_for(user=request.user, partner_id=partner_id, attachment_id=attachment_id)
         return Response(AttachmentSerializer(attachment_retry(attachment=attachment)).data)
 
@@ -64,10 +68,10 @@ class AttachmentRetryApi(APIView):
 class AttachmentFileApi(APIView):
     content_negotiation_class = BinaryContentNegotiation
 
-    @extend_schema(responses={(200, "audio/*"): OpenApiTypes.BINARY, **MISSING}, tags=["chat"])
+    @extend_schema(responses={(200, "audio/* or image/jpeg"): OpenApiTypes.BINARY, **MISSING}, tags=["chat"])
     def get(self, request, partner_id: int, attachment_id: int):
         """The file, with the Bearer token (`url` is the same, signed, for <audio> tags)."""
         attachment = attachment_get_for(user=request.user, partner_id=partner_id, attachment_id=attachment_id)
-        if not attachment.file:
+        if not attachment.shown_file:
             raise Http404
-        return media_response(attachment.file.name)
+        return media_response(attachment.shown_file)

@@ -1,4 +1,7 @@
-"""Attachments: storing a voice note, transcribing it, trying again."""
+"""Attachments: storing a voice note or an image, transcribing a note, trying again.
+
+An image's own steps (header checks, the worker's pixel work) are in image_messages.py.
+"""
 
 import datetime
 import logging
@@ -10,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from attachments import stt
+from attachments import image_messages, stt
 from attachments.audio import Undecodable, audio_decode, audio_probe, unsupported
 from attachments.models import Attachment
 from project.errors import ApplicationError
@@ -23,8 +26,9 @@ TRANSCRIBE_TASK = "attachments.tasks.attachment_transcribe_task"
 # A transcription still `transcribing` after this long was lost with its worker: it may be
 # queued again.
 STALLED_AFTER = datetime.timedelta(minutes=5)
-# Failures that trying again cannot mend.
-FINAL_ERRORS = frozenset({"audio_undecodable"})
+# Failures that trying again cannot mend (a refused or undecodable image is deleted).
+FINAL_ERRORS = frozenset({"audio_undecodable", *image_messages.FINAL_ERRORS})
+TASKS = {Attachment.Kind.VOICE: TRANSCRIBE_TASK, Attachment.Kind.IMAGE: image_messages.PROCESS_TASK}
 
 CONTENT_TYPES = {"wav": "audio/wav", "ogg": "audio/ogg", "webm": "audio/webm", "mp3": "audio/mpeg", "m4a": "audio/mp4"}
 
@@ -38,12 +42,14 @@ def too_large(max_bytes: int) -> ApplicationError:
 
 
 def attachment_upload(*, owner: User, partner: Partner, upload, size: int | None) -> Attachment:
-    """Store a voice note for `partner` and queue its transcription after commit.
+    """Store a voice note or an image for `partner` and queue its work after commit.
 
     Checked before anything is stored, cheapest first: the declared size, the bytes read
-    (never more than UPLOAD_MAX_BYTES + 1), then the container's header (audio_probe: no
-    decoding). Raises ApplicationError: upload_too_large (413), unsupported_audio,
-    voice_too_long; a refused upload leaves no file and no row.
+    (never more than UPLOAD_MAX_BYTES + 1), then the header (no decoding): an image's
+    (image_messages.image_upload) when its first bytes or its name say image, else the audio
+    container's (audio_probe). Raises ApplicationError: upload_too_large (413),
+    unsupported_audio, voice_too_long, image_unsupported, image_too_many_pixels,
+    image_undecodable; a refused upload leaves no file and no row.
     """
     max_bytes = settings.UPLOAD_MAX_BYTES
     if size is not None and size > max_bytes:
@@ -53,6 +59,8 @@ def attachment_upload(*, owner: User, partner: Partner, upload, size: int | None
         raise too_large(max_bytes)
     if not data:
         raise unsupported()
+    if image_messages.looks_like_image(data, name=getattr(upload, "name", "") or ""):
+        return image_messages.image_upload(owner=owner, partner=partner, data=data)
     probe = audio_probe(data, max_seconds=settings.VOICE_MAX_SECONDS)
     name = default_storage.save(Attachment.new_file_name(probe.extension), ContentFile(data))
     try:
@@ -136,15 +144,18 @@ def attachment_transcribe(*, attachment_id: int) -> Attachment | None:
 def attachment_retryable(attachment: Attachment, *, now: datetime.datetime | None = None) -> bool:
     if attachment.status == Attachment.Status.FAILED:
         return attachment.error_code not in FINAL_ERRORS and bool(attachment.file)
-    if attachment.status == Attachment.Status.TRANSCRIBING:
+    if attachment.status in (Attachment.Status.TRANSCRIBING, Attachment.Status.PROCESSING):
         return (now or timezone.now()) - attachment.updated_at > STALLED_AFTER
     return False
 
 
 def attachment_retry(*, attachment: Attachment) -> Attachment:
-    """Queue a failed (or stalled) transcription again after commit; anything else is left as
-    it is (idempotent). Raises ApplicationError for a failure that cannot be mended."""
+    """Queue a failed (or stalled) transcription or image processing again after commit;
+    anything else is left as it is (idempotent). Raises ApplicationError for a failure that
+    cannot be mended."""
     if attachment.status == Attachment.Status.FAILED and not attachment_retryable(attachment):
+        if attachment.kind == Attachment.Kind.IMAGE:
+            raise ApplicationError(attachment.error_code or "image_undecodable", "This image cannot be used.")
         raise ApplicationError(attachment.error_code or "audio_undecodable", "This voice note cannot be transcribed.")
     if not attachment_retryable(attachment):
         return attachment
@@ -153,6 +164,6 @@ def attachment_retry(*, attachment: Attachment) -> Attachment:
             status=Attachment.Status.UPLOADED, error_code="", updated_at=timezone.now()
         )
         if updated:
-            enqueue_on_commit(TRANSCRIBE_TASK, attachment.pk)
+            enqueue_on_commit(TASKS[attachment.kind], attachment.pk)
     attachment.refresh_from_db()
     return attachment

@@ -1,5 +1,6 @@
 from celery import shared_task
 
+from attachments.image_messages import attachment_image_process
 from attachments.services import attachment_transcribe
 
 
@@ -7,3 +8,10 @@ from attachments.services import attachment_transcribe
 @shared_task(acks_late=True, soft_time_limit=120, time_limit=150)
 def attachment_transcribe_task(attachment_id: int) -> None:
     attachment_transcribe(attachment_id=attachment_id)
+
+
+# An image: decode, NSFW screen, perception (docs/images.md: well under a minute even for a
+# 12 MP HEIC on a busy core; the first call in a process also loads the models).
+@shared_task(acks_late=True, soft_time_limit=120, time_limit=150)
+def attachment_image_process_task(attachment_id: int) -> None:
+    attachment_image_process(attachment_id=attachment_id)

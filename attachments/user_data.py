@@ -1,5 +1,6 @@
 """What attachments keeps about a user, for retention, export and erasure (safety/registry.py):
-the files they sent and their transcripts."""
+the files they sent (voice notes; images, with their thumbnails), the transcripts, and what
+was read in the images."""
 
 import datetime
 
@@ -12,7 +13,7 @@ from safety.registry import UserData
 
 
 def _files(attachments) -> list[str]:
-    return [name for name in attachments.values_list("file", flat=True) if name]
+    return [name for pair in attachments.values_list("file", "thumbnail") for name in pair if name]
 
 
 def _export_partners(user) -> dict[int, dict]:
@@ -23,7 +24,9 @@ def _export_partners(user) -> dict[int, dict]:
                 "id": attachment.pk, "kind": attachment.kind, "status": attachment.status,
                 "message_id": attachment.message_id, "duration_s": attachment.duration_s,
                 "transcript": attachment.transcript or None, "language": attachment.language or None,
-                "url": media_url(attachment.file.name) if attachment.file else None,
+                "description": attachment.description or None, "ocr_text": attachment.ocr_text or None,
+                "url": media_url(attachment.shown_file) if attachment.shown_file else None,
+                "thumbnail_url": media_url(attachment.thumbnail.name) if attachment.thumbnail else None,
                 "created_at": attachment.created_at.isoformat(),
             }
         )
@@ -31,14 +34,20 @@ def _export_partners(user) -> dict[int, dict]:
 
 
 def _retention(cutoff: datetime.datetime) -> dict[str, int]:
-    """Transcripts go with message text (CHAT_RETENTION_DAYS, `cutoff`); the audio sooner,
-    after VOICE_RETENTION_DAYS. The rows stay (kind, duration) as the messages do."""
+    """Transcripts and what was read in images go with message text (CHAT_RETENTION_DAYS,
+    `cutoff`), and so do the images; the audio sooner, after VOICE_RETENTION_DAYS. The rows
+    stay (kind, duration, size) as the messages do."""
     audio_cutoff = min(cutoff, timezone.now() - datetime.timedelta(days=settings.VOICE_RETENTION_DAYS))
-    old_audio = Attachment.objects.filter(created_at__lt=audio_cutoff).exclude(file="")
-    files_delete_on_commit(_files(old_audio))
+    old_audio = Attachment.objects.filter(kind=Attachment.Kind.VOICE, created_at__lt=audio_cutoff).exclude(file="")
+    old_images = Attachment.objects.filter(kind=Attachment.Kind.IMAGE, created_at__lt=cutoff).exclude(
+        file="", thumbnail=""
+    )
+    files_delete_on_commit(_files(old_audio) + _files(old_images))
     audio = old_audio.update(file="")
-    transcripts = Attachment.objects.filter(created_at__lt=cutoff).exclude(transcript="").update(transcript="")
-    return {"attachment_files": audio, "transcripts": transcripts}
+    images = old_images.update(file="", thumbnail="")
+    words = Attachment.objects.filter(created_at__lt=cutoff).exclude(transcript="", description="", ocr_text="")
+    transcripts = words.update(transcript="", description="", ocr_text="")
+    return {"attachment_files": audio + images, "transcripts": transcripts}
 
 
 USER_DATA = UserData(

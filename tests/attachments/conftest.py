@@ -1,8 +1,10 @@
 import io
+from pathlib import Path
 
 import av
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from attachments import stt
 
@@ -89,3 +91,24 @@ def stt_upstream(settings, monkeypatch):
     client = httpx.Client(transport=httpx.MockTransport(upstream.handler))
     monkeypatch.setattr(stt, "_client", lambda: client)
     return upstream
+
+
+# A big TrueType font from the machine (Debian's fonts-dejavu), else Pillow's own (Aileron).
+FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"), Path("/usr/share/fonts/TTF/DejaVuSans-Bold.ttf")]
+
+
+def font(size: int) -> ImageFont.FreeTypeFont:
+    for path in FONTS:
+        if path.exists():
+            return ImageFont.truetype(str(path), size)
+    return ImageFont.load_default(size=size)
+
+
+def card(text: str = "HAPPY BIRTHDAY SAM", size=(1600, 1000)) -> Image.Image:
+    """A card: the words drawn large in a TrueType font on a warm paper colour."""
+    image = Image.new("RGB", size, (250, 236, 205))
+    draw = ImageDraw.Draw(image)
+    face = font(size[1] // 9)
+    width = draw.textlength(text, font=face)
+    draw.text(((size[0] - width) // 2, size[1] * 2 // 5), text, font=face, fill=(170, 25, 60))
+    return image
