@@ -7,17 +7,27 @@ user's words, which the crisis screen, the mood and the model then take as if ty
 transcription answers an `error` frame with its code; a failure that trying again may mend is
 queued again by the next message that carries the note. The wait polls the row (backing off
 to once a second) on the database pool: only turns with an attachment pay for it.
+
+An image waits the same way (the same frames, while the worker decodes, screens and describes
+it). Then the crisis screen reads the typed text and the words OCR found in the picture; the
+stored message's text is what was typed; and the prompt's last user line carries the typed
+text with either perception's description (what the partner can and cannot know: a text-only
+model, the embedded default) or, when a vision model is configured (project/llm/vision.py),
+the image itself as an inline data: URL part (never an http(s) URL) with the typed text.
 """
 
 import asyncio
+import base64
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 
 from attachments.models import Attachment
 from attachments.services import FINAL_ERRORS, attachment_retry, attachment_retryable
 from project.db import db_call
 from project.errors import ApplicationError, NotFound, get_or_not_found
 from project.events import Frame, frame
+from project.llm.vision import get_vision_client, image_data_url_check, vision_endpoint
 from project.media import media_url
 from relationships.attachment import AttachmentPort, Hearing
 from relationships.models import Message
@@ -39,9 +49,27 @@ def _error(code: str, detail: str, *, retryable: bool, attachment_id: int | None
     return frame(Frame.ERROR, code=code, detail=detail, retryable=retryable, attachment_id=attachment_id, **extra)
 
 
-class VoiceHearing(Hearing):
+_WHAT = {Attachment.Kind.VOICE: "voice note", Attachment.Kind.IMAGE: "image"}
+_TIMEOUT = {Attachment.Kind.VOICE: "transcription_timeout", Attachment.Kind.IMAGE: "image_timeout"}
+
+
+def image_data_url_of(attachment: Attachment) -> str:
+    """The stored copy as a data: URL. The worker made it (a metadata-free JPEG of at most
+    1600 px and 1 MiB, attachments/images/decode.py), so it is sent as it is: the web process
+    decodes no image."""
+    with default_storage.open(attachment.file.name, "rb") as stored:
+        url = "data:image/jpeg;base64," + base64.b64encode(stored.read()).decode("ascii")
+    image_data_url_check(url)
+    return url
+
+
+class AttachmentHearing(Hearing):
     def __init__(self, turn):
         self.turn = turn
+        self.kind = Attachment.Kind.VOICE
+        self._typed = ""
+        self._description = ""
+        self._data_url: str | None = None
 
     async def frames(self):
         session, turn = self.turn.session, self.turn
@@ -67,6 +95,7 @@ class VoiceHearing(Hearing):
         except NotFound:
             yield _error("not_found", "No such attachment.", retryable=False, attachment_id=attachment_id)
             return
+        self.kind = attachment.kind
         if attachment.message is not None:
             if attachment.message.client_id == turn.client_id:  # a resend: admission answers it
                 self.text = attachment.message.text
@@ -90,10 +119,11 @@ class VoiceHearing(Hearing):
             delay = _POLL_FIRST
             while attachment.status not in (Attachment.Status.READY, Attachment.Status.FAILED):
                 if turn.stop_reason is not None:
-                    yield _error("cancelled", "The voice note was not sent.", retryable=True, attachment_id=attachment_id)
+                    yield _error("cancelled", f"The {_WHAT[self.kind]} was not sent.", retryable=True,
+                                 attachment_id=attachment_id)
                     return
                 if loop.time() > deadline:
-                    yield _error("transcription_timeout", "The voice note is taking too long to transcribe.",
+                    yield _error(_TIMEOUT[self.kind], f"The {_WHAT[self.kind]} is taking too long to prepare.",
                                  retryable=True, attachment_id=attachment_id)
                     return
                 await asyncio.sleep(delay)
@@ -102,6 +132,10 @@ class VoiceHearing(Hearing):
             if attachment.status == Attachment.Status.FAILED:
                 yield self._failed(attachment)
                 return
+        if attachment.kind == Attachment.Kind.IMAGE:
+            async for sent in self._seen(attachment):
+                yield sent
+            return
         words, typed = attachment.transcript.strip(), turn.text.strip()
         if not words and not typed:
             yield _error("nothing_heard", "No words could be heard in the voice note.", retryable=False,
@@ -115,7 +149,38 @@ class VoiceHearing(Hearing):
         )
         self.text = f"{typed}\n{words}" if typed and words else (typed or words)
 
+    async def _seen(self, attachment: Attachment):
+        """A ready image: the typed text is the user's words; the screen also reads the
+        image's words; the prompt gets the description or, for a vision model, the image."""
+        turn = self.turn
+        typed = turn.text.strip()
+        if vision_endpoint() is not None and attachment.file:
+            self._data_url = await db_call(image_data_url_of, attachment)
+            self.llm = get_vision_client() if settings.VISION_BASE_URL else None  # else the chat's own
+        self._typed, self._description = typed, attachment.description
+        self.screen_text = "\n".join(part for part in (typed, attachment.ocr_text.strip()) if part)
+        yield frame(
+            Frame.ATTACHMENT_READY, attachment_id=attachment.pk, client_id=turn.client_id,
+            attachment=attachment_payload_of(attachment),
+        )
+        self.text = typed
+
+    def prompt(self, messages: list[dict]) -> list[dict]:
+        if self.kind != Attachment.Kind.IMAGE:
+            return messages
+        *earlier, current = messages
+        if self._data_url is not None:
+            parts = [{"type": "text", "text": self._typed or "(The user sent this image without words.)"},
+                     {"type": "image_url", "image_url": {"url": self._data_url}}]
+            return [*earlier, {**current, "content": parts}]
+        said = f"{self._typed}\n\n{self._description}" if self._typed else self._description
+        return [*earlier, {**current, "content": said.strip()}]
+
     def _failed(self, attachment: Attachment) -> dict:
+        if attachment.kind == Attachment.Kind.IMAGE:
+            code = attachment.error_code or "image_error"
+            return _error(code, "The image could not be used.", retryable=code not in FINAL_ERRORS,
+                          attachment_id=attachment.pk)
         code = attachment.error_code or "stt_error"
         return _error(code, "The voice note could not be transcribed.", retryable=code not in FINAL_ERRORS,
                       attachment_id=attachment.pk)
@@ -131,14 +196,21 @@ def attachment_link(*, message: Message, attachment_id: int) -> None:
     attachment.save(update_fields=["message", "updated_at"])
 
 
+def _heard(attachment: Attachment) -> bool:
+    return attachment.kind == Attachment.Kind.VOICE and attachment.status == Attachment.Status.READY
+
+
 def attachment_payload_of(attachment: Attachment) -> dict:
     return {
         "id": attachment.pk,
         "kind": attachment.kind,
         "status": attachment.status,
-        "transcript": attachment.transcript if attachment.status == Attachment.Status.READY else None,
+        "transcript": attachment.transcript if _heard(attachment) else None,
         "duration_s": attachment.duration_s,
-        "url": media_url(attachment.file.name) if attachment.file else None,
+        "width": attachment.width,
+        "height": attachment.height,
+        "url": media_url(attachment.shown_file) if attachment.shown_file else None,
+        "thumbnail_url": media_url(attachment.thumbnail.name) if attachment.thumbnail else None,
     }
 
 
@@ -149,7 +221,7 @@ def message_attachment_payload(message: Message) -> dict | None:
 
 
 PORT = AttachmentPort(
-    hearing=VoiceHearing,
+    hearing=AttachmentHearing,
     link=attachment_link,
     payload=message_attachment_payload,
     related=("attachment",),

@@ -5,7 +5,8 @@ The attachments app sits above relationships (docs/architecture.md: an attachmen
 a partner), so nothing here imports it: its `AppConfig.ready()` registers an
 `AttachmentPort`, and the chat calls it in three places only when a message has an
 attachment: the turn hears it before screening (`attachment_hearing`: the transcript becomes
-the user's words), the store links it to the message in the message's transaction
+the user's words; an image's words are screened and its description, or the image, joins
+the prompt), the store links it to the message in the message's transaction
 (`attachment_link`), and the message's payload shows it (`attachment_payload`, from a row the
 selector joined: `attachment_related`). A text-only turn makes no call and no query here.
 """
@@ -18,13 +19,21 @@ from project.events import Frame, frame
 
 class Hearing:
     """One message's attachment being heard by a turn. `frames()` yields what the client
-    sees meanwhile; afterwards `text` holds the user's words, or None if the turn must end
-    (an error frame was yielded)."""
+    sees meanwhile; afterwards `text` holds the user's words (stored, and read by the mood),
+    or None if the turn must end (an error frame was yielded). `screen_text`, when set, is
+    what the crisis screen reads instead (an image: the typed text and the words in the
+    picture); `prompt()` may rewrite the last user line of the prompt (an image's description,
+    or the image itself for a vision model), and `llm`, when set, is the client to ask."""
 
     text: str | None = None
+    screen_text: str | None = None
+    llm = None
 
     def frames(self) -> AsyncIterator[dict]:
         raise NotImplementedError
+
+    def prompt(self, messages: list[dict]) -> list[dict]:
+        return messages
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,15 @@ vision model, and image messages are described in words (attachments/images/perc
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import io
+import weakref
 
 from django.conf import settings
 from PIL import Image
 
-from project.llm.client import Endpoint, endpoint_from_settings
+from project.llm.client import Endpoint, LLMClient, endpoint_from_settings, get_llm_client
 from project.llm.image_urls import RemoteImageRefused, image_data_url_check, messages_check_images
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "image_data_url",
     "image_data_url_check",
     "messages_check_images",
+    "get_vision_client",
     "user_content_with_image",
     "vision_endpoint",
 ]
@@ -70,3 +73,29 @@ def vision_endpoint() -> Endpoint | None:
     if settings.LLM_VISION:
         return endpoint_from_settings("LLM")
     return None
+
+
+_clients: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def get_vision_client() -> LLMClient | None:
+    """The client for a turn that carries an image, on the running event loop: the chat's own
+    with LLM_VISION, one of its own (no fallback: a text-only fallback would be sent the
+    image) with VISION_BASE_URL, None when no vision model is configured."""
+    endpoint = vision_endpoint()
+    if endpoint is None:
+        return None
+    if not settings.VISION_BASE_URL:
+        return get_llm_client()
+    loop = asyncio.get_running_loop()
+    client = _clients.get(loop)
+    if client is None or client.primary != endpoint:
+        client = LLMClient(
+            primary=endpoint,
+            connect_timeout=settings.LLM_CONNECT_TIMEOUT,
+            first_token_timeout=settings.LLM_FIRST_TOKEN_TIMEOUT,
+            idle_timeout=settings.LLM_IDLE_TIMEOUT,
+            max_connections=settings.LLM_MAX_CONNECTIONS,
+        )
+        _clients[loop] = client
+    return client

@@ -53,7 +53,7 @@ def turn_usage(*, prompt: list[dict], text: str, end: StreamEnd) -> Usage:
     if end.usage:
         return end.usage
     if text:
-        prompt_tokens = sum(estimate_tokens(m["content"]) for m in prompt)
+        prompt_tokens = sum(estimate_tokens(_text_of(m["content"])) for m in prompt)
         return Usage(prompt_tokens, estimate_tokens(text), estimated=True)
     return Usage(0, 0, estimated=True)  # nothing generated: nothing charged
 
@@ -69,3 +69,10 @@ def turn_reply_store(*, message: Message, text: str, end: StreamEnd, usage: Usag
         enqueue_on_commit("relationships.tasks.exchange_award_task", message.pk)
         enqueue_on_commit("relationships.tasks.exchange_remember_task", message.pk)
     return reply
+
+
+def _text_of(content) -> str:
+    # A vision turn's user line is a list of parts; an image is counted as its text parts only.
+    if isinstance(content, str):
+        return content
+    return " ".join(part.get("text", "") for part in content if isinstance(part, dict))

@@ -60,7 +60,7 @@ class Turn:
         self.session = session
         self.client_id = client_id
         self.text = text
-        self.attachment_id = attachment_id  # a voice note: its transcript joins the user's words
+        self.attachment_id = attachment_id  # a voice note's transcript or an image joins the turn
         self.llm = llm
         self.origin = origin  # the socket's channel: announcements skip it
         self.reply_id = uuid.uuid4().hex
@@ -100,6 +100,7 @@ class Turn:
     async def run(self):
         session = self.session
         try:
+            hearing = None
             if self.attachment_id is not None:  # heard first: the screen runs on its words
                 hearing = attachment_hearing(self)
                 async for sent in hearing.frames():
@@ -108,9 +109,11 @@ class Turn:
                     self._enter(TurnState.DONE)
                     return
                 self.text = hearing.text
+                self.llm = hearing.llm or self.llm  # a vision model's, for an image
             # SCREENING: before anything else, the LLM included: the referral does not depend
-            # on the model, the rate limit or the database being up.
-            signal = screen_message(self.text, context=session.screen_context(now=timezone.now()))
+            # on the model, the rate limit or the database being up. An image's OCR'd words too.
+            screened = (hearing.screen_text if hearing is not None else None) or self.text
+            signal = screen_message(screened, context=session.screen_context(now=timezone.now()))
             if signal is not None:
                 session.language = signal.language
                 yield crisis_referral_frame(user=session.user, language=signal.language, category=signal.category)
@@ -152,6 +155,8 @@ class Turn:
                 text=self.text, mood=mood.label, valence=mood.valence, crisis=signal and signal.category, now=now,
                 reply_words=self.budget.words or None,
             )
+            if hearing is not None:
+                prompt = hearing.prompt(prompt)  # an image: its description, or the image itself
             if self.stop_reason is None:
                 self._producer = asyncio.create_task(self._produce(prompt))
                 background(self._quietly(chat_turn_started(self.reply_id)))  # the worker gives way
