@@ -161,7 +161,7 @@ class AttachmentHearing(Hearing):
         self.screen_text = "\n".join(part for part in (typed, attachment.ocr_text.strip()) if part)
         yield frame(
             Frame.ATTACHMENT_READY, attachment_id=attachment.pk, client_id=turn.client_id,
-            attachment=attachment_payload_of(attachment),
+            attachment={**attachment_payload_of(attachment), "language": None},
         )
         self.text = typed
 
