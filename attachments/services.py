@@ -182,7 +182,8 @@ def reply_speak(*, message_id: int) -> Attachment | None:
             attachment = Attachment.objects.create(
                 owner_id=reply.partner.owner_id, partner=reply.partner, message=reply, kind=Attachment.Kind.VOICE,
                 status=Attachment.Status.READY, file=name, container="ogg", codec="opus", size_bytes=len(data),
-                duration_s=seconds, transcript=reply.text, language="en", ai_generated=True,
+                duration_s=seconds, transcript=reply.text, language="" if settings.TTS_BASE_URL else "en",
+                ai_generated=True,
             )
             user_event_on_commit(
                 user_id=reply.partner.owner_id,

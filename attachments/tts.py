@@ -68,7 +68,9 @@ def _embedded_engine():
     from hibari import Hibari  # the embedded engines' packages are optional
 
     with _load_lock:
-        return Hibari(voice=EMBEDDED_VOICE, threads=max(settings.STT_THREADS, 1))
+        engine = Hibari(voice=EMBEDDED_VOICE, threads=max(settings.STT_THREADS, 1))
+        engine("Hello.")  # its first call loads the lexicons (seconds): not on a user's reply
+        return engine
 
 
 def speak_embedded(text: str) -> np.ndarray:

@@ -94,3 +94,12 @@ async def test_a_reply_that_did_not_end_in_full_is_not_spoken(session, tts_upstr
         partner=session.partner, role="partner", text="Half a thou", finish_reason="cancelled"
     )
     assert await sync_to_async(services.reply_speak)(message_id=reply.pk) is None and tts_upstream == []
+
+
+def test_voice_replies_is_a_profile_setting(auth_api, user):
+    assert auth_api.get("/api/me/").json()["voice_replies"] == "auto"
+    assert auth_api.patch("/api/me/", {"voice_replies": "never"}, format="json").status_code == 200
+    user.refresh_from_db()
+    assert user.voice_replies == "never"
+    response = auth_api.patch("/api/me/", {"voice_replies": "sometimes"}, format="json")
+    assert response.status_code == 400 and "voice_replies" in response.json()["error"]["fields"]
