@@ -130,15 +130,15 @@ class Undecodable(Exception):
     """The stored audio could not be decoded (it passed the probe, but its frames are broken)."""
 
 
-def audio_decode(data: bytes, *, container: str, max_seconds: float) -> np.ndarray:
-    """The voice note as 16 kHz mono float32 samples, at most `max_seconds` of them."""
+def audio_decode(data: bytes, *, container: str, max_seconds: float, rate: int = SAMPLE_RATE) -> np.ndarray:
+    """The audio as mono float32 samples at `rate` (16 kHz), at most `max_seconds` of them."""
     demuxer = CONTAINERS[container][0]
-    limit = int(max_seconds * SAMPLE_RATE)
+    limit = int(max_seconds * rate)
     chunks: list[np.ndarray] = []
     total = 0
     try:
         with av.open(io.BytesIO(data), format=demuxer, options={"enable_drefs": "0"}) as source:
-            resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+            resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
             for frame in source.decode(audio=0):
                 for out in resampler.resample(frame):
                     chunk = out.to_ndarray().reshape(-1)

@@ -22,13 +22,15 @@ import base64
 from django.conf import settings
 from django.core.files.storage import default_storage
 
+from accounts.models import User
 from attachments.models import Attachment
+from attachments.payloads import attachment_payload_of
 from attachments.services import FINAL_ERRORS, attachment_retry, attachment_retryable
 from project.db import db_call
 from project.errors import ApplicationError, NotFound, get_or_not_found
 from project.events import Frame, frame
+from project.jobs import enqueue_on_commit
 from project.llm.vision import get_vision_client, image_data_url_check, vision_endpoint
-from project.media import media_url
 from relationships.attachment import AttachmentPort, Hearing
 from relationships.models import Message
 
@@ -196,28 +198,19 @@ def attachment_link(*, message: Message, attachment_id: int) -> None:
     attachment.save(update_fields=["message", "updated_at"])
 
 
-def _heard(attachment: Attachment) -> bool:
-    return attachment.kind == Attachment.Kind.VOICE and attachment.status == Attachment.Status.READY
-
-
-def attachment_payload_of(attachment: Attachment) -> dict:
-    return {
-        "id": attachment.pk,
-        "kind": attachment.kind,
-        "status": attachment.status,
-        "transcript": attachment.transcript if _heard(attachment) else None,
-        "duration_s": attachment.duration_s,
-        "width": attachment.width,
-        "height": attachment.height,
-        "url": media_url(attachment.shown_file) if attachment.shown_file else None,
-        "thumbnail_url": media_url(attachment.thumbnail.name) if attachment.thumbnail else None,
-    }
-
-
 def message_attachment_payload(message: Message) -> dict | None:
     """The message's attachment, if it was loaded with it (joined, or linked in this turn)."""
     attachment = Message.attachment.related.get_cached_value(message, default=None)
     return attachment_payload_of(attachment) if attachment is not None else None
+
+
+def reply_replied(*, message: Message, reply: Message) -> None:
+    """Read the reply aloud (in the worker, after commit) when the user wants voice replies:
+    always, or by default when their message was a voice note."""
+    preference = message.partner.owner.voice_replies
+    carried = Message.attachment.related.get_cached_value(message, default=None) is not None
+    if preference == User.VoiceReplies.ALWAYS or (preference == User.VoiceReplies.AUTO and carried):
+        enqueue_on_commit("attachments.tasks.reply_speak_task", reply.pk)
 
 
 PORT = AttachmentPort(
@@ -225,4 +218,5 @@ PORT = AttachmentPort(
     link=attachment_link,
     payload=message_attachment_payload,
     related=("attachment",),
+    replied=reply_replied,
 )

@@ -29,8 +29,8 @@ class Attachment(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attachments")
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="attachments")
-    # The user message that carried it (one message, once); the message keeps its text if
-    # the attachment goes.
+    # The user message that carried it (one message, once), or the partner's reply it reads
+    # aloud (ai_generated); the message keeps its text if the attachment goes.
     message = models.OneToOneField(
         Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachment"
     )
@@ -54,6 +54,8 @@ class Attachment(models.Model):
     language = models.CharField(max_length=8, blank=True)
     error_code = models.CharField(max_length=40, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Synthesized speech (a partner's reply read aloud), not the user's recording.
+    ai_generated = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

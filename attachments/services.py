@@ -13,12 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
-from attachments import image_messages, stt
+from attachments import image_messages, stt, tts
 from attachments.audio import Undecodable, audio_decode, audio_probe, unsupported
 from attachments.models import Attachment
+from attachments.payloads import attachment_payload_of
 from project.errors import ApplicationError
+from project.events import Frame, frame, user_event_on_commit
 from project.jobs import enqueue_on_commit
-from relationships.models import Partner
+from relationships.models import Message, Partner
 
 logger = logging.getLogger(__name__)
 
@@ -166,4 +168,41 @@ def attachment_retry(*, attachment: Attachment) -> Attachment:
         if updated:
             enqueue_on_commit(TASKS[attachment.kind], attachment.pk)
     attachment.refresh_from_db()
+    return attachment
+
+
+def reply_speak(*, message_id: int) -> Attachment | None:
+    """The partner's reply read aloud (the worker): synthesized once per reply (a redelivered
+    task finds it done), stored as Ogg Opus marked AI-generated, linked to the reply, and
+    announced as `reply.audio` to the user's sockets on that partner after commit. Only a reply
+    that ended in full is spoken: its text passed the output screen, so nothing unsafe is ever
+    said. A failure speaks nothing and is logged (the text was delivered already)."""
+    reply = Message.objects.select_related("partner").filter(pk=message_id, role=Message.Role.PARTNER).first()
+    if reply is None or not reply.text or reply.finish_reason not in ("stop", "length"):
+        return None
+    if Attachment.objects.filter(message=reply).exists():
+        return None
+    try:
+        data, seconds = tts.speak(reply.text)
+    except stt.SttError as exc:
+        logger.warning("a reply could not be spoken: %s", exc.code)
+        return None
+    name = default_storage.save(Attachment.new_file_name("ogg"), ContentFile(data))
+    try:
+        with transaction.atomic():
+            attachment = Attachment.objects.create(
+                owner_id=reply.partner.owner_id, partner=reply.partner, message=reply, kind=Attachment.Kind.VOICE,
+                status=Attachment.Status.READY, file=name, container="ogg", codec="opus", size_bytes=len(data),
+                duration_s=seconds, transcript=reply.text, language="" if settings.TTS_BASE_URL else "en",
+                ai_generated=True,
+            )
+            user_event_on_commit(
+                user_id=reply.partner.owner_id,
+                frame=frame(Frame.REPLY_AUDIO, message_id=reply.pk, attachment=attachment_payload_of(attachment)),
+                partner_id=reply.partner_id,
+            )
+    except Exception:  # raced by another delivery (one attachment per message): keep theirs
+        default_storage.delete(name)
+        logger.warning("a spoken reply was not stored", exc_info=True)
+        return None
     return attachment

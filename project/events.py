@@ -36,6 +36,7 @@ class Frame(StrEnum):
     REPLY_START = "reply.start"
     REPLY_DELTA = "reply.delta"
     REPLY_END = "reply.end"
+    REPLY_AUDIO = "reply.audio"
     MESSAGE_NEW = "message.new"
     MESSAGE_PROACTIVE = "message.proactive"
     PROGRESS_UPDATE = "progress.update"

@@ -279,6 +279,13 @@ STT_TIMEOUT = env("STT_TIMEOUT")
 STT_WAIT_SECONDS = env("STT_WAIT_SECONDS")
 # CPU threads of the embedded engine (0: CTranslate2's default).
 STT_THREADS = env("STT_THREADS")
+# An OpenAI-compatible text-to-speech endpoint (".../v1", POST /audio/speech) for the partner's
+# voice replies; unset: the embedded engine (hibari-tts, its bundled voice, in the worker).
+TTS_BASE_URL = env("TTS_BASE_URL")
+TTS_MODEL = env("TTS_MODEL")
+TTS_VOICE = env("TTS_VOICE")
+TTS_API_KEY = env("TTS_API_KEY")
+TTS_TIMEOUT = env("TTS_TIMEOUT")
 
 # --- Image messages (docs/images.md) --------------------------------------
 

@@ -7,8 +7,9 @@ a partner), so nothing here imports it: its `AppConfig.ready()` registers an
 attachment: the turn hears it before screening (`attachment_hearing`: the transcript becomes
 the user's words; an image's words are screened and its description, or the image, joins
 the prompt), the store links it to the message in the message's transaction
-(`attachment_link`), and the message's payload shows it (`attachment_payload`, from a row the
-selector joined: `attachment_related`). A text-only turn makes no call and no query here.
+(`attachment_link`), the message's payload shows it (`attachment_payload`, from a row the
+selector joined: `attachment_related`), and a reply that ended in full is offered to be read
+aloud (`attachment_replied`). A text-only turn makes no call and no query here.
 """
 
 from collections.abc import AsyncIterator, Callable
@@ -42,6 +43,7 @@ class AttachmentPort:
     link: Callable[..., None]  # (message=, attachment_id=), inside the message's transaction
     payload: Callable[..., dict | None]  # (message) -> the API's `attachment`, or None
     related: tuple[str, ...] = ()  # what a message list joins for `payload`
+    replied: Callable[..., None] | None = None  # (message=, reply=): a reply ended in full
 
 
 _port: AttachmentPort | None = None
@@ -72,3 +74,10 @@ def attachment_payload(message) -> dict | None:
 
 def attachment_related() -> tuple[str, ...]:
     return _port.related if _port is not None else ()
+
+
+def attachment_replied(*, message, reply) -> None:
+    """The partner answered `message` in full (in the reply's transaction): the attachments
+    app may read the reply aloud."""
+    if _port is not None and _port.replied is not None:
+        _port.replied(message=message, reply=reply)

@@ -12,7 +12,7 @@ from django.db import transaction
 from project.jobs import enqueue_on_commit
 from project.llm import StreamEnd, Usage
 from project.llm.client import estimate_tokens
-from relationships.attachment import attachment_link
+from relationships.attachment import attachment_link, attachment_replied
 from relationships.chat.selectors import message_find
 from relationships.chat.services import message_accept, reply_record
 from relationships.models import Message, Partner
@@ -68,6 +68,7 @@ def turn_reply_store(*, message: Message, text: str, end: StreamEnd, usage: Usag
     if reply is not None and end.finish_reason in ("stop", "length"):
         enqueue_on_commit("relationships.tasks.exchange_award_task", message.pk)
         enqueue_on_commit("relationships.tasks.exchange_remember_task", message.pk)
+        attachment_replied(message=message, reply=reply)
     return reply
 
 

@@ -112,3 +112,22 @@ def card(text: str = "HAPPY BIRTHDAY SAM", size=(1600, 1000)) -> Image.Image:
     width = draw.textlength(text, font=face)
     draw.text(((size[0] - width) // 2, size[1] * 2 // 5), text, font=face, fill=(170, 25, 60))
     return image
+@pytest.fixture
+def tts_upstream(settings, monkeypatch):
+    """A scripted OpenAI-compatible /audio/speech answering a 2 s MP3; its requests, in order."""
+    import httpx
+
+    settings.TTS_BASE_URL, settings.TTS_MODEL, settings.TTS_VOICE, settings.TTS_API_KEY = (
+        "http://tts.test/v1", "kokoro", "af_heart", "k2",
+    )
+    from attachments import tts
+
+    requests = []
+
+    def handler(request):
+        requests.append(request)
+        return httpx.Response(200, content=tone("mp3", seconds=2.0), headers={"content-type": "audio/mpeg"})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    monkeypatch.setattr(tts, "_client", lambda: client)
+    return requests

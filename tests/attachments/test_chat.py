@@ -24,6 +24,12 @@ from tests.relationships.test_turn import ScriptedModel, assert_closed, drive, s
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def _spoken_replies(tts_upstream):
+    """Voice notes get voice replies (by default): from a scripted endpoint here, not the
+    embedded engine (tests/attachments/test_speech.py tests both)."""
+
+
 def note(session, *, status="uploaded", transcript="", error_code="") -> Attachment:
     data = tone("ogg", seconds=1.0)
     name = default_storage.save(Attachment.new_file_name("ogg"), ContentFile(data))
@@ -57,7 +63,7 @@ async def test_a_transcribed_note_is_the_users_words_and_the_message_carries_it(
     assert shown["attachment"]["id"] == attachment.pk and shown["attachment"]["kind"] == "voice"
     assert shown["attachment"]["transcript"] == "I adopted a dog named Biscuit." and shown["attachment"]["duration_s"] == 1.0
     assert shown["attachment"]["url"].startswith("/media/")
-    assert all(m["attachment"] is None for m in history if m["id"] != message.pk)
+    assert all(m["attachment"] is None for m in history if m["role"] == "user" and m["id"] != message.pk)
 
 
 async def test_typed_text_and_the_transcript_are_both_heard(session):

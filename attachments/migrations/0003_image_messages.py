@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('attachments', '0001_initial'),
+        ('attachments', '0002_attachment_ai_generated'),
     ]
 
     operations = [
