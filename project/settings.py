@@ -219,6 +219,21 @@ PROGRESSION_DAILY_XP_CAP = env("PROGRESSION_DAILY_XP_CAP")
 # Posts a partner writes on its Moments feed per UTC day, at most.
 MOMENTS_PER_DAY = env("MOMENTS_PER_DAY")
 
+# --- Image messages (docs/images.md) --------------------------------------
+
+# A vision model (project/llm/vision.py): VISION_BASE_URL names a separate OpenAI-compatible
+# endpoint (VISION_MODEL, else LLM_MODEL); LLM_VISION=true says the chat model takes images.
+# Neither: an image is described in words from offline perception.
+LLM_VISION = env("LLM_VISION")
+VISION_BASE_URL = env("VISION_BASE_URL")
+VISION_MODEL = env("VISION_MODEL")
+VISION_API_KEY = env("VISION_API_KEY")
+# What an adult's explicit image meets (attachments/images/nsfw.py): "refuse" or "allow".
+# A minor's is always refused.
+IMAGE_ADULT_CONTENT = env("IMAGE_ADULT_CONTENT")
+if IMAGE_ADULT_CONTENT not in ("refuse", "allow"):
+    raise ImproperlyConfigured('IMAGE_ADULT_CONTENT must be "refuse" or "allow".')
+
 # --- Partners who write first, and push ----------------------------------------
 
 # Proactive messages a partner may send a user per local day, and the days of
@@ -257,21 +272,6 @@ IMAGE_BASE_URL = env("IMAGE_BASE_URL")
 IMAGE_API_KEY = env("IMAGE_API_KEY")
 IMAGE_MODEL = env("IMAGE_MODEL")
 IMAGE_TIMEOUT = env("IMAGE_TIMEOUT")
-
-# --- Image messages (docs/images.md) --------------------------------------
-
-# A vision model (project/llm/vision.py): VISION_BASE_URL names a separate OpenAI-compatible
-# endpoint (VISION_MODEL, else LLM_MODEL); LLM_VISION=true says the chat model takes images.
-# Neither: an image is described in words from offline perception.
-LLM_VISION = env("LLM_VISION")
-VISION_BASE_URL = env("VISION_BASE_URL")
-VISION_MODEL = env("VISION_MODEL")
-VISION_API_KEY = env("VISION_API_KEY")
-# What an adult's explicit image meets (attachments/images/nsfw.py): "refuse" or "allow".
-# A minor's is always refused.
-IMAGE_ADULT_CONTENT = env("IMAGE_ADULT_CONTENT")
-if IMAGE_ADULT_CONTENT not in ("refuse", "allow"):
-    raise ImproperlyConfigured('IMAGE_ADULT_CONTENT must be "refuse" or "allow".')
 
 # --- Celery -----------------------------------------------------------------
 
