@@ -167,8 +167,8 @@ IPTC_SOURCE_TYPES = (
 
 
 def ai_generated_xmp(*, source_type: str, tool: str = "Hearth") -> bytes:
-    """An XMP packet saying the image is synthetic: `Iptc4xmpExt:DigitalSourceType` (what
-    Adobe, Google and Meta read to label AI images) and a plain description."""
+    """An XMP packet saying the image is synthetic: `Iptc4xmpExt:DigitalSourceType` (what the
+    large platforms read to label AI images) and a plain description."""
     if source_type not in IPTC_SOURCE_TYPES:
         raise ValueError(f"not a synthetic IPTC digital source type: {source_type!r}")
     return (

@@ -220,6 +220,21 @@ PROGRESSION_DAILY_XP_CAP = env("PROGRESSION_DAILY_XP_CAP")
 # Posts a partner writes on its Moments feed per UTC day, at most.
 MOMENTS_PER_DAY = env("MOMENTS_PER_DAY")
 
+# --- Image messages (docs/images.md) --------------------------------------
+
+# A vision model (project/llm/vision.py): VISION_BASE_URL names a separate OpenAI-compatible
+# endpoint (VISION_MODEL, else LLM_MODEL); LLM_VISION=true says the chat model takes images.
+# Neither: an image is described in words from offline perception.
+LLM_VISION = env("LLM_VISION")
+VISION_BASE_URL = env("VISION_BASE_URL")
+VISION_MODEL = env("VISION_MODEL")
+VISION_API_KEY = env("VISION_API_KEY")
+# What an adult's explicit image meets (attachments/images/nsfw.py): "refuse" or "allow".
+# A minor's is always refused.
+IMAGE_ADULT_CONTENT = env("IMAGE_ADULT_CONTENT")
+if IMAGE_ADULT_CONTENT not in ("refuse", "allow"):
+    raise ImproperlyConfigured('IMAGE_ADULT_CONTENT must be "refuse" or "allow".')
+
 # --- Partners who write first, and push ----------------------------------------
 
 # Proactive messages a partner may send a user per local day, and the days of
@@ -286,21 +301,6 @@ TTS_MODEL = env("TTS_MODEL")
 TTS_VOICE = env("TTS_VOICE")
 TTS_API_KEY = env("TTS_API_KEY")
 TTS_TIMEOUT = env("TTS_TIMEOUT")
-
-# --- Image messages (docs/images.md) --------------------------------------
-
-# A vision model (project/llm/vision.py): VISION_BASE_URL names a separate OpenAI-compatible
-# endpoint (VISION_MODEL, else LLM_MODEL); LLM_VISION=true says the chat model takes images.
-# Neither: an image is described in words from offline perception.
-LLM_VISION = env("LLM_VISION")
-VISION_BASE_URL = env("VISION_BASE_URL")
-VISION_MODEL = env("VISION_MODEL")
-VISION_API_KEY = env("VISION_API_KEY")
-# What an adult's explicit image meets (attachments/images/nsfw.py): "refuse" or "allow".
-# A minor's is always refused.
-IMAGE_ADULT_CONTENT = env("IMAGE_ADULT_CONTENT")
-if IMAGE_ADULT_CONTENT not in ("refuse", "allow"):
-    raise ImproperlyConfigured('IMAGE_ADULT_CONTENT must be "refuse" or "allow".')
 
 # --- Celery -----------------------------------------------------------------
 

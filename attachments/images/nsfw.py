@@ -15,6 +15,7 @@ EXPLICIT, "allow" admits every image to an adult.
 from __future__ import annotations
 
 import functools
+import math
 
 from PIL import Image
 
@@ -40,15 +41,17 @@ def nsfw_warm() -> None:
 
 def nsfw_score(image: Image.Image) -> float:
     """The probability, 0 to 1, that `image` is sexually explicit. Deterministic."""
-    score = _classifier().score(image.convert("RGB") if image.mode != "RGB" else image)
-    return min(1.0, max(0.0, float(score)))
+    score = float(_classifier().score(image.convert("RGB") if image.mode != "RGB" else image))
+    if not math.isfinite(score):
+        return 1.0  # a broken score fails closed
+    return min(1.0, max(0.0, score))
 
 
 def image_allowed(*, score: float, user_is_minor: bool, adult_setting: str) -> bool:
     """Whether an image with this `nsfw_score` may be stored and shown to the partner.
 
     `adult_setting` is settings.IMAGE_ADULT_CONTENT; an unknown value refuses, as "refuse"
-    does, rather than guessing.
+    does, rather than guessing. A NaN score compares false, so it refuses too.
     """
     if user_is_minor:
         return score < EXPLICIT_FOR_MINORS

@@ -21,6 +21,8 @@ from tests.project.test_settings import manage
         (EXPLICIT, False, "refuse", False),  # an adult, by default
         (0.99, False, "allow", True),  # an adult, where the operator allows it
         (0.99, False, "whatever", False),  # an unknown setting refuses
+        (float("nan"), False, "refuse", False),  # a broken score fails closed
+        (float("nan"), True, "refuse", False),
     ],
 )
 def test_the_policy(score, minor, setting, allowed):
@@ -34,6 +36,15 @@ def test_everyday_pictures_score_as_safe(image):
     assert 0.0 <= score < 0.2
     assert nsfw_score(image) == score  # deterministic
     assert image_allowed(score=score, user_is_minor=True, adult_setting="refuse")
+
+
+def test_a_score_that_is_not_a_number_fails_closed(monkeypatch):
+    class Broken:
+        def score(self, image):
+            return float("nan")
+
+    monkeypatch.setattr(nsfw, "_classifier", lambda: Broken())
+    assert nsfw_score(Image.new("RGB", (8, 8))) == 1.0
 
 
 def test_the_weights_come_with_the_package_and_load_once(monkeypatch):
