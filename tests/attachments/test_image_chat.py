@@ -171,3 +171,23 @@ async def test_a_refused_image_ends_the_turn_with_its_code_and_stores_no_message
     assert error["type"] == "error" and error["code"] == "image_not_allowed" and error["retryable"] is False
     assert t.history == [TurnState.SCREENING, TurnState.DONE] and session.turn is None
     assert await sync_to_async(Message.objects.count)() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_an_image_that_failed_by_a_fault_is_processed_again_by_the_next_message(session):  # noqa: F811
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    data = encoded(card("AGAIN"), "JPEG")
+    name = await sync_to_async(default_storage.save)(Attachment.new_file_name("upload"), ContentFile(data))
+    attachment = await sync_to_async(Attachment.objects.create)(
+        owner=session.user, partner=session.partner, kind="image", file=name, container="jpeg", codec="",
+        size_bytes=len(data), status="failed", error_code="image_error",
+    )
+    model = ScriptedModel()
+    # queued again by this message, and run at once after its commit (eager Celery)
+    frames = await drive(Turn(session, client_id="i7", text="", llm=model, attachment_id=attachment.pk))
+    assert types(frames)[:2] == ["attachment.ready", "message.accepted"]
+    again = await sync_to_async(Attachment.objects.get)(pk=attachment.pk)
+    assert again.status == "ready" and again.attempts == 1 and "AGAIN" in again.ocr_text.upper()
+    assert "AGAIN" in last_user(model.prompt).upper()
