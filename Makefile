@@ -51,9 +51,10 @@ install-push: $(VENV)/.installed-push
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-# The local model is only needed when no LLM_BASE_URL names another; firebase-admin
-# only when FCM_CREDENTIALS_FILE configures push through FCM.
-run: migrate $(if $(LLM_BASE_URL),,install-llm) $(if $(FCM_CREDENTIALS_FILE),install-push,)
+# The embedded engines (the local model, speech to text) are only needed when LLM_BASE_URL and
+# STT_BASE_URL do not both name others; firebase-admin only when FCM_CREDENTIALS_FILE
+# configures push through FCM.
+run: migrate $(if $(and $(LLM_BASE_URL),$(STT_BASE_URL)),,install-llm) $(if $(FCM_CREDENTIALS_FILE),install-push,)
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py seed_demo
 	exec $(PY) -m project.stack

@@ -39,8 +39,13 @@ class User(AbstractUser):
     PROFILE_FIELDS = (
         "email", "display_name", "time_zone", "proactive_messages", "good_morning_at",
         "good_night_at", "quiet_hours_start", "quiet_hours_end", "country", "usage_notices",
-        "mood_tracking",
+        "mood_tracking", "voice_replies",
     )
+
+    class VoiceReplies(models.TextChoices):
+        AUTO = "auto"  # by voice when the user sent a voice note
+        ALWAYS = "always"
+        NEVER = "never"
 
     objects = HearthUserManager()
 
@@ -54,6 +59,8 @@ class User(AbstractUser):
     usage_notices = models.BooleanField(default=True)
     # Moods inferred from messages (EU AI Act Art. 50: the user is told, and may say no).
     mood_tracking = models.BooleanField(default=True)
+    # Whether the partner's replies also come as synthesized speech (docs/voice.md).
+    voice_replies = models.CharField(max_length=6, choices=VoiceReplies.choices, default=VoiceReplies.AUTO)
     # Partners may write first (docs/companion.md); all local times in `time_zone`.
     proactive_messages = models.BooleanField(default=True)
     good_morning_at = models.TimeField(null=True, blank=True, default=datetime.time(8, 30))

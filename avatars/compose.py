@@ -181,11 +181,28 @@ def selfie_picture(
     at = (centre_x - avatar.width // 2, size - avatar.height)
     canvas.paste(avatar, at, avatar)
     _caption(canvas, caption)
+    _ai_label(canvas)
     return canvas
 
 
-def encode_jpeg(image: Image.Image, quality: int = 88) -> bytes:
-    """JPEG bytes with no EXIF, ICC profile, comment or other metadata."""
+AI_LABEL = "AI-generated"
+
+
+def _ai_label(canvas: Image.Image) -> None:
+    """A small visible label in the top right corner, beside the metadata's marking."""
+    size = canvas.width
+    font = _font(max(10, round(size * 0.022)))
+    pad = round(size * 0.012)
+    width = round(font.getlength(AI_LABEL))
+    box = (size - width - 3 * pad, pad, size - pad, pad + font.size + 2 * pad)
+    draw = ImageDraw.Draw(canvas, "RGBA")
+    draw.rounded_rectangle(box, radius=pad, fill=(12, 10, 20, 140))
+    draw.text(((box[0] + box[2]) // 2, (box[1] + box[3]) // 2), AI_LABEL, font=font, anchor="mm", fill=(255, 255, 255, 235))
+
+
+def encode_jpeg(image: Image.Image, quality: int = 88, *, xmp: bytes | None = None) -> bytes:
+    """JPEG bytes with no EXIF, ICC profile, comment or other metadata but `xmp` if given
+    (a generated picture's AI marking: project.images.ai_generated_xmp)."""
     if image.mode != "RGB":
         image = image.convert("RGB")
     if image.info:
@@ -194,5 +211,6 @@ def encode_jpeg(image: Image.Image, quality: int = 88) -> bytes:
         bare.paste(image)
         image = bare
     buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=quality, exif=b"")
+    params = {"xmp": xmp} if xmp else {}
+    image.save(buffer, "JPEG", quality=quality, exif=b"", **params)
     return buffer.getvalue()

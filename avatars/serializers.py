@@ -67,18 +67,25 @@ class SelfieInputSerializer(StrictInputMixin, serializers.Serializer):
 class SelfieSerializer(serializers.ModelSerializer):
     image_url = serializers.SerializerMethodField(help_text="A signed URL that expires; null until done.")
     failure_reason = serializers.SerializerMethodField()
+    ai_generated = serializers.SerializerMethodField(
+        help_text="Always true: the picture is generated (its JPEG says so in XMP, IPTC DigitalSourceType)."
+    )
 
     class Meta:
         model = Selfie
         fields = (
             "id", "partner_id", "destination", "status", "failure_reason", "caption",
-            "partner_caption", "image_url", "created_at", "finished_at",
+            "partner_caption", "image_url", "ai_generated", "created_at", "finished_at",
         )
         read_only_fields = fields
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_image_url(self, selfie) -> str | None:
         return media_url(selfie.image.name) if selfie.image else None
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_ai_generated(self, selfie) -> bool:
+        return True
 
     @extend_schema_field(serializers.CharField(allow_null=True))
     def get_failure_reason(self, selfie) -> str | None:

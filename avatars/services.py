@@ -15,6 +15,7 @@ from avatars.selectors import avatar_config_of, selfie_expression
 from avatars.uploads import UploadRejected, sanitize_photo
 from project.errors import ApplicationError
 from project.events import Frame, Push, frame, user_event_on_commit
+from project.images import ai_generated_xmp
 from project.jobs import enqueue_on_commit
 from project.llm import LLMError
 from project.llm.complete import complete
@@ -150,7 +151,8 @@ def selfie_compose(*, selfie_id: int) -> Selfie | None:
     config = avatar_config_of(selfie.partner)
     expression = selfie_expression(selfie.partner)
     size = SELFIE_SIZE
-    scene = scene_from_endpoint(destination, size=size) or scenes.render_scene(destination["code"], size=size)
+    generated_scene = scene_from_endpoint(destination, size=size)
+    scene = generated_scene or scenes.render_scene(destination["code"], size=size)
     photo = None
     if selfie.photo:
         with default_storage.open(selfie.photo.name, "rb") as fh:
@@ -168,9 +170,13 @@ def selfie_compose(*, selfie_id: int) -> Selfie | None:
         caption=partner_caption,
         size=size,
     )
-    image_name = default_storage.save(
-        Selfie.new_image_name(), ContentFile(compose.encode_jpeg(picture, quality=SELFIE_QUALITY))
-    )
+    # The AI marking (EU AI Act Art. 50(2)): what made the picture, in IPTC's terms.
+    if generated_scene is not None:
+        source_type = "compositeWithTrainedAlgorithmicMedia" if photo is not None else "trainedAlgorithmicMedia"
+    else:
+        source_type = "compositeSynthetic" if photo is not None else "algorithmicMedia"
+    jpeg = compose.encode_jpeg(picture, quality=SELFIE_QUALITY, xmp=ai_generated_xmp(source_type=source_type))
+    image_name = default_storage.save(Selfie.new_image_name(), ContentFile(jpeg))
     try:
         return _selfie_done(selfie, image_name, partner_caption, expression)
     except BaseException:

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "accounts",
     "relationships",
     "avatars",
+    "attachments",
     "moments",
 ]
 
@@ -219,6 +220,21 @@ PROGRESSION_DAILY_XP_CAP = env("PROGRESSION_DAILY_XP_CAP")
 # Posts a partner writes on its Moments feed per UTC day, at most.
 MOMENTS_PER_DAY = env("MOMENTS_PER_DAY")
 
+# --- Image messages (docs/images.md) --------------------------------------
+
+# A vision model (project/llm/vision.py): VISION_BASE_URL names a separate OpenAI-compatible
+# endpoint (VISION_MODEL, else LLM_MODEL); LLM_VISION=true says the chat model takes images.
+# Neither: an image is described in words from offline perception.
+LLM_VISION = env("LLM_VISION")
+VISION_BASE_URL = env("VISION_BASE_URL")
+VISION_MODEL = env("VISION_MODEL")
+VISION_API_KEY = env("VISION_API_KEY")
+# What an adult's explicit image meets (attachments/images/nsfw.py): "refuse" or "allow".
+# A minor's is always refused.
+IMAGE_ADULT_CONTENT = env("IMAGE_ADULT_CONTENT")
+if IMAGE_ADULT_CONTENT not in ("refuse", "allow"):
+    raise ImproperlyConfigured('IMAGE_ADULT_CONTENT must be "refuse" or "allow".')
+
 # --- Partners who write first, and push ----------------------------------------
 
 # Proactive messages a partner may send a user per local day, and the days of
@@ -259,6 +275,32 @@ IMAGE_BASE_URL = env("IMAGE_BASE_URL")
 IMAGE_API_KEY = env("IMAGE_API_KEY")
 IMAGE_MODEL = env("IMAGE_MODEL")
 IMAGE_TIMEOUT = env("IMAGE_TIMEOUT")
+
+# --- Voice notes (attachments/, docs/voice.md) --------------------------------
+
+# A voice note longer than this is refused at upload, from its container's header.
+VOICE_MAX_SECONDS = env("VOICE_MAX_SECONDS")
+# The audio is deleted after this many days (at most CHAT_RETENTION_DAYS); its transcript
+# follows the message text.
+VOICE_RETENTION_DAYS = env("VOICE_RETENTION_DAYS")
+# An OpenAI-compatible speech-to-text endpoint (".../v1"); unset: the embedded engine
+# (faster-whisper with tiny.en, in the worker).
+STT_BASE_URL = env("STT_BASE_URL")
+STT_MODEL = env("STT_MODEL") or "whisper-1"
+STT_API_KEY = env("STT_API_KEY")
+STT_CONNECT_TIMEOUT = env("STT_CONNECT_TIMEOUT")
+STT_TIMEOUT = env("STT_TIMEOUT")
+# How long a chat turn waits for a voice note's transcript before answering an error.
+STT_WAIT_SECONDS = env("STT_WAIT_SECONDS")
+# CPU threads of the embedded engine (0: CTranslate2's default).
+STT_THREADS = env("STT_THREADS")
+# An OpenAI-compatible text-to-speech endpoint (".../v1", POST /audio/speech) for the partner's
+# voice replies; unset: the embedded engine (hibari-tts, its bundled voice, in the worker).
+TTS_BASE_URL = env("TTS_BASE_URL")
+TTS_MODEL = env("TTS_MODEL")
+TTS_VOICE = env("TTS_VOICE")
+TTS_API_KEY = env("TTS_API_KEY")
+TTS_TIMEOUT = env("TTS_TIMEOUT")
 
 # --- Celery -----------------------------------------------------------------
 

@@ -13,6 +13,7 @@ api_patterns = [
     path("", include("relationships.urls")),
     path("", include("moments.urls")),
     path("", include("avatars.urls")),
+    path("", include("attachments.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     re_path(r"^.*$", errors.api_not_found),

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from project.api.serializers import StrictCharField, StrictInputMixin
+from relationships.attachment import attachment_payload
 from relationships.models import (
     MAX_BACKSTORY_LENGTH,
     MAX_INTEREST_LENGTH,
@@ -76,12 +77,15 @@ class MessageSerializer(serializers.ModelSerializer):
     proactive_kind = serializers.SerializerMethodField(
         help_text="morning, night, checkin or followup: the partner wrote first."
     )
+    attachment = serializers.SerializerMethodField(
+        help_text="What a user message carried: {id, kind, status, transcript, duration_s, url (signed)}, or null."
+    )
 
     class Meta:
         model = Message
         fields = (
             "id", "role", "text", "client_id", "reply_to", "finish_reason", "mood", "proactive_kind",
-            "created_at",
+            "attachment", "created_at",
         )
         read_only_fields = fields
 
@@ -93,6 +97,9 @@ class MessageSerializer(serializers.ModelSerializer):
 
     def get_proactive_kind(self, message) -> str | None:
         return message.proactive_kind or None
+
+    def get_attachment(self, message) -> dict | None:
+        return attachment_payload(message)
 
 
 class LevelSerializer(serializers.ModelSerializer):

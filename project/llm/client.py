@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import httpx
 from django.conf import settings
 
+from project.llm.image_urls import RemoteImageRefused, messages_check_images
 from project.llm.sse import SSEParser
 
 logger = logging.getLogger(__name__)
@@ -180,7 +181,14 @@ class LLMClient:
         the StreamEnd carries finish_reason "error" and the LLMError. After the
         first token nothing is retried: a break ends as "interrupted" or "error".
         Cancelling the consumer of this generator closes the upstream request.
+        A message list with an image part that is not an inline data: URL is never sent:
+        it ends at once with llm_bad_request (project/llm/image_urls.py).
         """
+        try:
+            messages_check_images(messages)
+        except RemoteImageRefused as exc:
+            yield StreamEnd("error", error=LLMError("llm_bad_request", str(exc), retryable=False))
+            return
         endpoints = [self.primary] + ([self.fallback] if self.fallback else [])
         last_error: LLMError | None = None
         for endpoint in endpoints:

@@ -12,6 +12,7 @@ import httpx
 from django.conf import settings
 
 from project.llm.client import Endpoint, LLMError, _http_error, endpoint_from_settings
+from project.llm.image_urls import RemoteImageRefused, messages_check_images
 from project.llm.priority import background_wait, chat_is_live
 from project.llm.sse import SSEParser
 
@@ -112,6 +113,10 @@ def complete(messages: list[dict], *, max_tokens: int, temperature: float | None
     Raises LLMError when neither answers; callers publish nothing half-made. With
     LLM_BACKGROUND_YIELDS (the embedded model), it waits for live chat turns first.
     """
+    try:
+        messages_check_images(messages)  # images only inline, never a URL a server would fetch
+    except RemoteImageRefused as exc:
+        raise LLMError("llm_bad_request", str(exc), retryable=False) from None
     temperature = settings.LLM_TEMPERATURE if temperature is None else temperature
     endpoints = [endpoint_from_settings("LLM"), endpoint_from_settings("LLM_FALLBACK")]
     error: LLMError | None = None

@@ -25,12 +25,14 @@ logger = logging.getLogger(__name__)
 
 class MessageFrame(serializers.Serializer):
     client_id = StrictCharField(max_length=64)
-    text = StrictCharField(trim_whitespace=False)
+    text = StrictCharField(trim_whitespace=False, required=False, allow_blank=True, default="")
+    # A voice note uploaded first (POST /api/partners/{id}/attachments/): text is then optional.
+    attachment_id = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
 
-    def validate_text(self, value):
-        if not value.strip():
-            raise serializers.ValidationError("A message needs some text.")
-        return value
+    def validate(self, data):
+        if not data.get("text", "").strip() and data.get("attachment_id") is None:
+            raise serializers.ValidationError({"text": ["A message needs some text."]})
+        return data
 
 
 class CancelFrame(serializers.Serializer):
@@ -90,7 +92,8 @@ class ChatConsumer(AuthenticatedJsonConsumer):
 
     async def on_message(self, data):
         turn = Turn(
-            self.session, client_id=data["client_id"], text=data["text"], llm=get_llm_client(), origin=self.channel_name
+            self.session, client_id=data["client_id"], text=data["text"], llm=get_llm_client(),
+            origin=self.channel_name, attachment_id=data.get("attachment_id"),
         )
         task = asyncio.create_task(self._relay(turn))
         self._relays.add(task)

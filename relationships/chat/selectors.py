@@ -1,15 +1,17 @@
 from django.db.models import Count, Max, QuerySet
 
 from accounts.models import User
+from relationships.attachment import attachment_related
 from relationships.models import PROMPT_HISTORY_ROWS, Message, Partner
 from relationships.partners.selectors import partner_get_for
 
 
 
 def message_list_for(*, user: User, partner_id: int) -> QuerySet[Message]:
-    """The user's conversation with one of their partners (404 for anyone else's)."""
+    """The user's conversation with one of their partners (404 for anyone else's), each
+    message with its attachment, if any, in the same query."""
     partner = partner_get_for(user=user, partner_id=partner_id)
-    return Message.objects.filter(partner=partner)
+    return Message.objects.filter(partner=partner).select_related(*attachment_related())
 
 
 def message_find(*, partner: Partner, client_id: str) -> Message | None:

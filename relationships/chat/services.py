@@ -2,6 +2,7 @@ from django.db import IntegrityError, transaction
 
 from project.events import Frame, frame, user_event_on_commit
 from project.llm import Usage
+from relationships.attachment import attachment_payload
 from relationships.models import Message, Partner
 from relationships.mood.analysis import Mood, analyze_mood
 from relationships.serializers import MessageSerializer
@@ -25,6 +26,7 @@ def message_payload(message: Message) -> dict:
         "finish_reason": message.finish_reason or None,
         "mood": message.mood or None,
         "proactive_kind": message.proactive_kind or None,
+        "attachment": attachment_payload(message),
         "created_at": _CREATED_AT.to_representation(message.created_at),
     }
 

@@ -7,9 +7,12 @@ reply is stored once it ends (`turn_reply_store`). Nothing here waits on Redis o
 
 from dataclasses import dataclass
 
+from django.db import transaction
+
 from project.jobs import enqueue_on_commit
 from project.llm import StreamEnd, Usage
 from project.llm.client import estimate_tokens
+from relationships.attachment import attachment_link, attachment_replied
 from relationships.chat.selectors import message_find
 from relationships.chat.services import message_accept, reply_record
 from relationships.models import Message, Partner
@@ -22,11 +25,22 @@ class Stored:
     created: bool  # False: that client id was stored before (a resend racing on another socket)
 
 
-def turn_message_store(*, partner: Partner, client_id: str, text: str, mood: Mood, crisis: bool) -> Stored:
-    """Store the user message once per (partner, client id); a resend returns the stored one."""
-    message, created = message_accept(
-        partner=partner, client_id=client_id, text=text, announce=False, crisis=crisis, mood=mood
-    )
+def turn_message_store(
+    *, partner: Partner, client_id: str, text: str, mood: Mood, crisis: bool, attachment_id: int | None = None
+) -> Stored:
+    """Store the user message once per (partner, client id); a resend returns the stored one.
+    A message with an attachment carries it (linked in the same transaction)."""
+    if attachment_id is None:
+        message, created = message_accept(
+            partner=partner, client_id=client_id, text=text, announce=False, crisis=crisis, mood=mood
+        )
+        return Stored(message, created)
+    with transaction.atomic():
+        message, created = message_accept(
+            partner=partner, client_id=client_id, text=text, announce=False, crisis=crisis, mood=mood
+        )
+        if created:
+            attachment_link(message=message, attachment_id=attachment_id)
     return Stored(message, created)
 
 
@@ -39,7 +53,7 @@ def turn_usage(*, prompt: list[dict], text: str, end: StreamEnd) -> Usage:
     if end.usage:
         return end.usage
     if text:
-        prompt_tokens = sum(estimate_tokens(m["content"]) for m in prompt)
+        prompt_tokens = sum(estimate_tokens(_text_of(m["content"])) for m in prompt)
         return Usage(prompt_tokens, estimate_tokens(text), estimated=True)
     return Usage(0, 0, estimated=True)  # nothing generated: nothing charged
 
@@ -54,4 +68,12 @@ def turn_reply_store(*, message: Message, text: str, end: StreamEnd, usage: Usag
     if reply is not None and end.finish_reason in ("stop", "length"):
         enqueue_on_commit("relationships.tasks.exchange_award_task", message.pk)
         enqueue_on_commit("relationships.tasks.exchange_remember_task", message.pk)
+        attachment_replied(message=message, reply=reply)
     return reply
+
+
+def _text_of(content) -> str:
+    # A vision turn's user line is a list of parts; an image is counted as its text parts only.
+    if isinstance(content, str):
+        return content
+    return " ".join(part.get("text", "") for part in content if isinstance(part, dict))

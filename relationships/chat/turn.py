@@ -17,7 +17,6 @@ The message is durable before `message.accepted` is sent.
 """
 
 import asyncio
-import contextlib
 import logging
 import time
 import uuid
@@ -31,13 +30,13 @@ from project.llm import StreamEnd
 from project.llm.client import estimate_tokens
 from project.llm.priority import chat_turn_ended, chat_turn_started
 from relationships.chat import limits
-from relationships.chat.budget import SentenceEnd, reply_budget
+from relationships.attachment import attachment_hearing
+from relationships.chat.budget import reply_budget
 from relationships.chat.services import message_mood
 from relationships.chat.session import ChatSession, Line
 from relationships.chat.states import (
     NEXT,
     READ_AHEAD,
-    SERVER_ERROR,
     STOP,
     WITHHELD,
     TurnState,
@@ -47,17 +46,21 @@ from relationships.chat.states import (
 )
 from relationships.chat.side import background, crisis_referral_count_quietly, message_announce_later, quietly
 from relationships.chat.store import turn_message_find, turn_message_store, turn_reply_store, turn_usage
-from safety.output import OutputScreen
+from relationships.chat.streaming import produce, stream
 from safety.screen import screen_message
 from safety.services import crisis_referral_frame
 
 logger = logging.getLogger(__name__)
 
 class Turn:
-    def __init__(self, session: ChatSession, *, client_id: str, text: str, llm, origin: str | None = None):
+    def __init__(
+        self, session: ChatSession, *, client_id: str, text: str, llm, origin: str | None = None,
+        attachment_id: int | None = None,
+    ):
         self.session = session
         self.client_id = client_id
         self.text = text
+        self.attachment_id = attachment_id  # a voice note's transcript or an image joins the turn
         self.llm = llm
         self.origin = origin  # the socket's channel: announcements skip it
         self.reply_id = uuid.uuid4().hex
@@ -97,9 +100,20 @@ class Turn:
     async def run(self):
         session = self.session
         try:
+            hearing = None
+            if self.attachment_id is not None:  # heard first: the screen runs on its words
+                hearing = attachment_hearing(self)
+                async for sent in hearing.frames():
+                    yield sent
+                if hearing.text is None:
+                    self._enter(TurnState.DONE)
+                    return
+                self.text = hearing.text
+                self.llm = hearing.llm or self.llm  # a vision model's, for an image
             # SCREENING: before anything else, the LLM included: the referral does not depend
-            # on the model, the rate limit or the database being up.
-            signal = screen_message(self.text, context=session.screen_context(now=timezone.now()))
+            # on the model, the rate limit or the database being up. An image's OCR'd words too.
+            screened = (hearing.screen_text if hearing is not None else None) or self.text
+            signal = screen_message(screened, context=session.screen_context(now=timezone.now()))
             if signal is not None:
                 session.language = signal.language
                 yield crisis_referral_frame(user=session.user, language=signal.language, category=signal.category)
@@ -141,6 +155,8 @@ class Turn:
                 text=self.text, mood=mood.label, valence=mood.valence, crisis=signal and signal.category, now=now,
                 reply_words=self.budget.words or None,
             )
+            if hearing is not None:
+                prompt = hearing.prompt(prompt)  # an image: its description, or the image itself
             if self.stop_reason is None:
                 self._producer = asyncio.create_task(self._produce(prompt))
                 background(self._quietly(chat_turn_started(self.reply_id)))  # the worker gives way
@@ -172,6 +188,9 @@ class Turn:
                 await self._abandon()
 
     # --- the stages --------------------------------------------------------------------
+
+    _produce = produce  # the model's stream, read ahead (relationships/chat/streaming.py)
+    _stream = stream  # what the output screen releases of it
 
     async def _admit(self) -> limits.Admission:
         self._admitted_at = time.time()
@@ -212,6 +231,7 @@ class Turn:
             text=self.text,
             mood=mood,
             crisis=crisis,
+            attachment_id=self.attachment_id,
         )
         try:
             stored = await asyncio.shield(store)
@@ -229,61 +249,6 @@ class Turn:
                 )
             )
         return stored
-
-    async def _produce(self, prompt: list[dict]) -> None:
-        stream = self.llm.stream_chat(prompt, max_tokens=self.budget.tokens, temperature=settings.LLM_TEMPERATURE)
-        try:
-            async with contextlib.aclosing(stream):  # closing it closes the upstream request
-                async for item in stream:
-                    await self._room.acquire()
-                    self._queue.put_nowait(item)
-                    if isinstance(item, StreamEnd):
-                        return
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # a bug in the client must not hang the turn
-            logger.exception("the model stream failed")
-            self._queue.put_nowait(StreamEnd("error", error=SERVER_ERROR))
-
-    async def _stream(self):
-        """What the output screen releases, then the StreamEnd (the stop's, if stopped)."""
-        if self.stop_reason is not None:
-            yield StreamEnd(self.stop_reason)
-            return
-        screen = OutputScreen()
-        ending = SentenceEnd(self.budget.tokens)  # a reply cut off by its budget ends on a sentence
-        loop = asyncio.get_running_loop()
-        renewed = loop.time()
-        while True:
-            item = await self._queue.get()
-            self._room.release()
-            if item is STOP:
-                yield StreamEnd(self.stop_reason)
-                return
-            if isinstance(item, StreamEnd):
-                rest = screen.finish()
-                if screen.tripped:
-                    yield StreamEnd("error", error=WITHHELD)
-                    return
-                rest = (ending.feed(rest) if rest else "") + ending.finish(item.finish_reason)
-                if rest:
-                    yield rest
-                yield item
-                return
-            released = screen.feed(item)
-            if screen.tripped:
-                self._producer.cancel()  # stop the model at once
-                yield StreamEnd("error", error=WITHHELD)
-                return
-            if released and (released := ending.feed(released)):
-                yield released
-            if loop.time() - renewed > limits.IN_FLIGHT_RENEW_SECONDS:
-                renewed = loop.time()
-                await self._quietly(
-                    limits.chat_renew(
-                        user_id=self.session.user.pk, partner_id=self.session.partner.pk, reply_id=self.reply_id
-                    )
-                )
 
     async def _finish(self, message, prompt: list[dict], text: str, end: StreamEnd | None):
         self._enter(TurnState.FINISHING)

@@ -373,3 +373,42 @@ def test_a_selfie_deleted_while_it_is_made_leaves_no_file(
     with django_capture_on_commit_callbacks(execute=True):
         assert services.selfie_compose(selfie_id=selfie.pk) is None
     assert stored_files(media_root) == []
+
+
+IPTC = b"http://cv.iptc.org/newscodes/digitalsourcetype/"
+
+
+def _stored_selfie_jpeg(auth_api, api, selfie_id) -> tuple[dict, bytes]:
+    selfie = auth_api.get(f"/api/selfies/{selfie_id}/").json()
+    served = api.get(selfie["image_url"])
+    return selfie, b"".join(served.streaming_content)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_photo,source_type", [(True, b"compositeSynthetic"), (False, b"algorithmicMedia")])
+def test_a_selfie_is_marked_as_ai_generated_in_its_file_and_the_api(
+    auth_api, api, selfies_unlocked, llm, django_capture_on_commit_callbacks, with_photo, source_type
+):
+    photo = jpeg_with_exif() if with_photo else None
+    response = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks, photo=photo)
+    selfie, body = _stored_selfie_jpeg(auth_api, api, response.json()["id"])
+
+    assert selfie["ai_generated"] is True
+    picture = Image.open(io.BytesIO(body))
+    xmp = picture.info["xmp"]  # Pillow reads the APP1 XMP segment back
+    assert b"Iptc4xmpExt:DigitalSourceType=\"" + IPTC + source_type + b'"' in xmp
+    assert b"AI-generated image" in xmp
+    assert not picture.getexif() and b"PhoneMaker" not in body  # the marking is all it carries
+    # The visible label, light text on a dark pill, in the top right corner.
+    corner = picture.convert("L").crop((1024 - 200, 0, 1024, 60))
+    assert max(corner.get_flattened_data()) > 200 and min(corner.get_flattened_data()) < 90
+
+
+@pytest.mark.django_db
+def test_a_selfie_on_a_generated_scene_says_a_trained_model_made_it(
+    auth_api, api, selfies_unlocked, llm, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(services, "scene_from_endpoint", lambda destination, size: Image.new("RGB", (size, size), (20, 90, 200)))
+    response = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks)
+    _, body = _stored_selfie_jpeg(auth_api, api, response.json()["id"])
+    assert b'DigitalSourceType="' + IPTC + b'trainedAlgorithmicMedia"' in Image.open(io.BytesIO(body)).info["xmp"]

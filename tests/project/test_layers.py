@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("project", "safety", "accounts", "relationships", "avatars", "moments")
+APPS = ("project", "safety", "accounts", "relationships", "avatars", "attachments", "moments")
 
 
 def lint_imports(cwd: Path, *args: str) -> subprocess.CompletedProcess:

@@ -105,7 +105,8 @@ def test_history_api_pages_newest_first_and_is_owner_scoped(auth_api, user, othe
 
     assert [m["text"] for m in first["results"] + second["results"]] == ["m4", "m3", "m2", "m1", "m0"]
     assert set(first["results"][0]) == {
-        "id", "role", "text", "client_id", "reply_to", "finish_reason", "mood", "proactive_kind", "created_at"
+        "id", "role", "text", "client_id", "reply_to", "finish_reason", "mood", "proactive_kind", "attachment",
+        "created_at",
     }
     response = auth_api.get(f"/api/partners/{theirs.pk}/messages/")
     assert response.status_code == 404 and "secret" not in response.content.decode()

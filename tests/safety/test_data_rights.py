@@ -50,7 +50,9 @@ def test_retention_keeps_recent_text(partner):
     old = Message.objects.create(partner=partner, role="user", text="old words")
     Message.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=31))
     Message.objects.create(partner=partner, role="user", text="new words")
-    assert retention_enforce_task.delay().get() == {"messages": 1, "summaries": 0}
+    assert retention_enforce_task.delay().get() == {
+        "messages": 1, "summaries": 0, "attachment_files": 0, "transcripts": 0,
+    }
     assert sorted(Message.objects.values_list("text", flat=True)) == ["", "new words"]
 
 
