@@ -35,6 +35,10 @@ HEARTH_WS_AUTH_TIMEOUT = 0.5
 # what needs an answer patches it in; anything else meets a closed port at once.
 LLM_BASE_URL = "http://127.0.0.1:9/v1"
 LLM_FALLBACK_BASE_URL = ""
+# Derived from the environment ("auto": on when LLM_BASE_URL is unset), so set here: eager
+# tasks run inside a live turn, and would wait LLM_BACKGROUND_WAIT for it to end.
+# tests/project/llm/test_priority.py turns it on where it is tested.
+LLM_BACKGROUND_YIELDS = False
 IMAGE_BASE_URL = ""
 # The in-memory database is SQLite's shared cache, whose table locks fail writers on other
 # threads at once instead of waiting, and a test's own transaction is seen only on its thread:
