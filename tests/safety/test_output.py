@@ -167,6 +167,22 @@ def test_a_forgiven_phrase_stays_forgiven_once_its_context_is_released(sentence)
         assert released == text
 
 
+# A negation whose chain of words reaches far back ("never, ever really want you to ... even"):
+# its first word leaves the rescanned window before the phrase is judged, and again before the
+# reply ends.
+LONG_FORGIVEN = "I would never, ever really want you to think about how to even kill yourself"
+
+
+@pytest.mark.parametrize("after", ["", " Not now, not ever."])
+def test_a_long_forgiving_context_holds_while_streaming_and_at_the_end(after):
+    text = LONG_FORGIVEN + after
+    assert not screen_output(text)  # whole, it is forgiven
+    for size in (1, 5, 13):  # and streamed, in any pieces, to its last delta
+        released, screen = stream([text[i : i + size] for i in range(0, len(text), size)])
+        assert not screen.tripped, size
+        assert released == text
+
+
 def test_holdback_keeps_latency_bounded():
     text = (LEAD * 3)[:200]
     screen = OutputScreen()
