@@ -3,9 +3,11 @@
     python mutation/report.py [NAME ...]
 
 Killed: a test failed, or the tests ran past the config's timeout (a mutant that loops).
-Survived: every test passed. Equivalent: a survivor listed in mutation/equivalent.toml, with the
-reason no test can tell it from the code (it is left out of the score). Skipped: removed by the
-config's operators filter, never run. Score = killed / (killed + survived not equivalent).
+Survived: every test passed. Equivalent: a survivor listed in mutation/equivalent.toml with the
+reason no test can tell it from the code (left out of the score). Accepted: a survivor listed
+there as `kind = "accepted"`, with the reason its change is harmless (it still counts as
+survived). Skipped: removed by the config's filters, never run.
+Score = killed / (killed + survived), the survivors including the accepted.
 
 Prints each survivor that is not listed, with its diff, and each entry of equivalent.toml that
 matches no survivor (stale: the code moved on). Exits 1 if a survivor is not listed, a session
@@ -54,7 +56,7 @@ def _matches(entry: dict, module: Path, mutation, code: str, after: str | None) 
 
 
 def session_report(name: str, entries: list[dict], used: set[int]) -> tuple[dict, list[str]]:
-    counts = dict(total=0, killed=0, survived=0, equivalent=0, skipped=0, pending=0, timeouts=0)
+    counts = dict(total=0, killed=0, survived=0, accepted=0, equivalent=0, skipped=0, pending=0, timeouts=0)
     survivors = []
     module = "?"
     with use_db(OUT / f"{name}.sqlite", WorkDB.Mode.open) as db:
@@ -80,8 +82,12 @@ def session_report(name: str, entries: list[dict], used: set[int]) -> tuple[dict
                         f"    code  = {code!r}\n    after = {after!r}\n"
                     )
                 else:
-                    counts["equivalent"] += 1
                     used.add(hit)
+                    if entries[hit].get("kind", "equivalent") == "accepted":
+                        counts["survived"] += 1
+                        counts["accepted"] += 1
+                    else:
+                        counts["equivalent"] += 1
             else:  # killed, timed out, or incompetent (the mutant could not even run)
                 counts["killed"] += 1
                 counts["timeouts"] += result.output == "timeout"
@@ -103,7 +109,7 @@ def main() -> int:
         rows.append(counts)
         survivors += left
         failed |= bool(left) or counts["pending"] > 0
-    print("| module | mutants | skipped | killed (timeouts) | survived | equivalent | score |")
+    print("| module | mutants | skipped | killed (timeouts) | survived (accepted) | equivalent | score |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for c in rows:
         judged = c["killed"] + c["survived"]
@@ -111,10 +117,10 @@ def main() -> int:
         pending = f" ({c['pending']} not run)" if c["pending"] else ""
         print(
             f"| `{c['module']}` | {c['total']}{pending} | {c['skipped']} | {c['killed']} ({c['timeouts']}) "
-            f"| {c['survived']} | {c['equivalent']} | {score} |"
+            f"| {c['survived']} ({c['accepted']}) | {c['equivalent']} | {score} |"
         )
     if survivors:
-        print(f"\n{len(survivors)} surviving mutants (a test should kill each, or equivalent.toml say why not):\n")
+        print(f"\n{len(survivors)} surviving mutants not in equivalent.toml (a test should kill each):\n")
         print("\n".join(survivors))
     ran = {str(c["module"]) for c in rows}
     stale = [e for i, e in enumerate(entries) if i not in used and e["module"] in ran]

@@ -211,6 +211,30 @@ def test_an_idiom_is_decided_only_once_its_words_arrive():
     assert released == LEAD + "You need to cut yourself some slack, honestly."
 
 
+def test_an_idiom_streamed_char_by_char_waits_for_its_words():
+    # After "cut yourself " nothing says yet whether "some slack" follows: not judged until it does.
+    text = LEAD + "You need to cut yourself some slack, honestly."
+    released, screen = stream(list(text))
+    assert not screen.tripped
+    assert released == text
+
+
+def test_a_forgiven_phrase_is_released_once_judged_not_held_to_the_end():
+    screen = OutputScreen()
+    text = "Please don't kill yourself, okay? I care about you."
+    assert screen.feed(text) == text
+    assert screen.held == ""
+
+
+def test_a_cut_never_separates_a_mark_from_the_character_it_sits_on():
+    # U+0345 is a combining mark that folds to a letter (ypogegrammeni: iota, read as "i"), so a
+    # phrase can begin on it: the space it sits on is held with it, and only that.
+    screen = OutputScreen()
+    assert screen.feed("Well \u0345ts ok to hurt yours") == "Well"
+    assert screen.held == " \u0345ts ok to hurt yours"
+    assert screen.feed("elf.") == "" and screen.tripped
+
+
 def test_a_word_still_growing_is_not_judged_early():
     screen = OutputScreen()
     first = screen.feed(LEAD + "If the doctor agrees, you should go die")

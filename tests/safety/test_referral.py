@@ -1,6 +1,8 @@
+import json
+
 import pytest
 
-from safety.referral import _table, crisis_lines, referral
+from safety.referral import _table, crisis_instruction, crisis_lines, referral
 
 # --- referral -----------------------------------------------------------------------------------
 
@@ -95,3 +97,14 @@ def test_the_partners_instruction_names_the_same_line_as_the_referral():
     line = crisis_line_phrase(country="GB")
     text = crisis_instruction(line=line, emergency=emergency_number(country="GB"))
     assert "116 123 (Samaritans)" in text and "999" in text and "988" not in text
+
+
+def test_a_category_read_from_data_is_the_same_category():
+    # A category that arrives as data (JSON, a database row) is an equal string, not the same
+    # object as the literal: it must select the same lines and the same instruction.
+    category = json.loads('"eating_disorder"')
+    gb = referral(country="GB", language="en", category=category)
+    assert gb == referral(country="GB", language="en", category="eating_disorder")
+    assert gb["resources"][0]["name"] != referral(country="GB", language="en")["resources"][0]["name"]
+    instruction = crisis_instruction(line="call 0808 801 0677 (Beat)", emergency="999", category=category)
+    assert "eating disorder" in instruction
