@@ -183,6 +183,30 @@ def test_a_long_forgiving_context_holds_while_streaming_and_at_the_end(after):
         assert released == text
 
 
+def _chain(length: int) -> str:
+    """A forgiving chain ("never ever ... a a ") of exactly `length` normalised characters."""
+    for ever in range(length // 5 + 1):
+        rest = length - len("never ") - 5 * ever
+        if rest >= 0 and rest % 2 == 0:
+            return "never " + "ever " * ever + "a " * (rest // 2)
+    raise AssertionError(length)
+
+
+def test_the_forgiving_context_reaches_back_exactly_64_characters():
+    assert not screen_output(_chain(64) + "kill yourself.")
+    assert screen_output(_chain(65) + "kill yourself.")  # "never" is too far back
+
+
+def test_a_padded_forgiving_context_is_read_from_a_word_start():
+    # Spaces pad the chain past the rescanned window: the window then starts at the beginning
+    # of the word it falls in ("never"), not inside it ("ver").
+    text = "Okay. never" + "   ever" * 11 + "   kill yourself."
+    assert not screen_output(text)
+    released, screen = stream(list(text))
+    assert not screen.tripped
+    assert released == text
+
+
 def test_holdback_keeps_latency_bounded():
     text = (LEAD * 3)[:200]
     screen = OutputScreen()
