@@ -15,7 +15,7 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 endif
 LLAMA_WHEELS := $(HOME)/.cache/hearth/llama-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-unit test-integration test-bench mutation install install-dev install-llm install-push migrate lock clean
+.PHONY: run test test-unit test-integration test-bench mutation install install-dev install-llm install-push migrate lock clean train-crisis
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hearth needs Python 3.11 or newer")'
@@ -88,5 +88,16 @@ lock: install-dev
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements-llm.in -o requirements-llm.txt
 	$(VENV)/bin/pip-compile -q --strip-extras --no-header --allow-unsafe --no-emit-index-url --no-emit-find-links requirements-push.in -o requirements-push.txt
 
+# Retrain the crisis classifier (safety/training/README.md): numpy, scipy and scikit-learn in a
+# venv of their own, since the runtime reads the weights with the standard library only.
+TRAIN_VENV := .venv-train
+$(TRAIN_VENV)/.installed: requirements-train.txt
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip --disable-pip-version-check install -q -r requirements-train.txt
+	@touch $@
+
+train-crisis: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python -m safety.training.train
+
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) $(TRAIN_VENV) var .pytest_cache

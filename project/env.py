@@ -73,6 +73,7 @@ env = environ.Env(
     PUSH_SENDER=(str, ""),
     FCM_CREDENTIALS_FILE=(str, ""),
     CRISIS_DEFAULT_COUNTRY=(str, "US"),
+    CRISIS_CONTEXT_HOURS=(int, 6),
     CHAT_RETENTION_DAYS=(int, 30),
     HEALTHY_SESSION_MINUTES=(int, 60),
     BREAK_REMINDER_MINUTES=(int, 120),

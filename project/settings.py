@@ -234,6 +234,8 @@ PUSH_SENDER = env("PUSH_SENDER") or (
 
 # Crisis resources for users who have not set their country (safety/data/crisis_resources.json).
 CRISIS_DEFAULT_COUNTRY = env("CRISIS_DEFAULT_COUNTRY")
+# The crisis screen reads a message with the user's messages of the last this many hours.
+CRISIS_CONTEXT_HOURS = env("CRISIS_CONTEXT_HOURS")
 # Message text older than this is erased (mood labels and counts are kept).
 CHAT_RETENTION_DAYS = env("CHAT_RETENTION_DAYS")
 # A socket session this long gets a usage notice (users may turn them off).

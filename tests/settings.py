@@ -30,17 +30,17 @@ STORAGES = {
 }
 MEDIA_ROOT = tempfile.mkdtemp(prefix="hearth-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="hearth-test-static-")
-HEARTH_WS_AUTH_TIMEOUT = 0.5
+HEARTH_WS_AUTH_TIMEOUT = 5.0  # the deadline test sets its own; a cold first socket may take > 0.5 s
 # Unit tests never reach a real model (a developer's `make run` may be serving one):
 # what needs an answer patches it in; anything else meets a closed port at once.
 LLM_BASE_URL = "http://127.0.0.1:9/v1"
 LLM_FALLBACK_BASE_URL = ""
-# Derived from the environment ("auto": on when LLM_BASE_URL is unset), so set here: eager
-# tasks run inside a live turn, and would wait LLM_BACKGROUND_WAIT for it to end.
-# tests/project/llm/test_priority.py turns it on where it is tested.
-LLM_BACKGROUND_YIELDS = False
 IMAGE_BASE_URL = ""
 # The in-memory database is SQLite's shared cache, whose table locks fail writers on other
 # threads at once instead of waiting, and a test's own transaction is seen only on its thread:
 # database work runs on Django's one thread here (the integration suite runs the pool).
 CHAT_DB_THREADS = 0
+# Eager Celery runs a turn's background work (memories, summaries) inside the turn itself,
+# where giving way to live chat would wait for a turn that cannot end first; the yielding is
+# tested on its own (tests/project/llm/test_priority.py turns it on).
+LLM_BACKGROUND_YIELDS = False

@@ -29,6 +29,7 @@ from relationships.partners.selectors import partner_get_for
 from relationships.progression.selectors import ladder, level_number, relationship_of
 from relationships.serializers import PartnerSerializer
 from safety.disclosure import SessionNotices
+from safety.screen import CONTEXT_MESSAGES as CRISIS_CONTEXT_MESSAGES
 from safety.services import crisis_instruction_for
 
 logger = logging.getLogger(__name__)
@@ -141,6 +142,15 @@ class ChatSession:
             reply_words=reply_words,
             context_last=settings.LLM_CONTEXT_LAST,
         )
+
+    def screen_context(self, *, now: datetime.datetime) -> list[str]:
+        """The user's last few messages of this conversation, oldest first, for the crisis
+        screen (a "tonight is my last night" after "I can't take it anymore" is read as one
+        story). Only those of the last CRISIS_CONTEXT_HOURS: last month's sad evening does not
+        colour today's joke."""
+        since = now - datetime.timedelta(hours=settings.CRISIS_CONTEXT_HOURS)
+        recent = [line.text for line in self.history if line.role == "user" and line.created_at >= since]
+        return recent[-CRISIS_CONTEXT_MESSAGES:]
 
     # --- what a socket hears -----------------------------------------------------
 

@@ -21,62 +21,37 @@ import contextlib
 import logging
 import time
 import uuid
-from enum import StrEnum
 
 from django.conf import settings
 from django.utils import timezone
 
 from project.db import db_call
-from project.events import Frame, frame, user_event_send
-from project.llm import LLMError, StreamEnd
+from project.events import Frame, frame
+from project.llm import StreamEnd
 from project.llm.client import estimate_tokens
 from project.llm.priority import chat_turn_ended, chat_turn_started
 from relationships.chat import limits
 from relationships.chat.budget import SentenceEnd, reply_budget
-from relationships.chat.services import message_mood, message_new_frame
+from relationships.chat.services import message_mood
 from relationships.chat.session import ChatSession, Line
+from relationships.chat.states import (
+    NEXT,
+    READ_AHEAD,
+    SERVER_ERROR,
+    STOP,
+    WITHHELD,
+    TurnState,
+    error_frame,
+    in_flight,
+    in_flight_add,
+)
+from relationships.chat.side import background, crisis_referral_count_quietly, message_announce_later, quietly
 from relationships.chat.store import turn_message_find, turn_message_store, turn_reply_store, turn_usage
 from safety.output import OutputScreen
 from safety.screen import screen_message
-from safety.services import crisis_referral_count, crisis_referral_frame, user_country
+from safety.services import crisis_referral_frame
 
 logger = logging.getLogger(__name__)
-
-# A reply the output screen stopped (self-harm instructions or encouragement).
-WITHHELD = LLMError("reply_withheld", "The reply was withheld because it was not safe to send.", retryable=False)
-SERVER_ERROR = LLMError("server_error", "The reply failed.", retryable=True)
-_STOP = object()  # what the producer's queue carries when the turn is stopped
-READ_AHEAD = 16
-
-
-class TurnState(StrEnum):
-    SCREENING = "screening"
-    ADMITTING = "admitting"
-    ASKING = "asking"
-    STREAMING = "streaming"
-    FINISHING = "finishing"
-    DONE = "done"
-
-
-NEXT = {
-    TurnState.SCREENING: {TurnState.ADMITTING, TurnState.DONE},
-    TurnState.ADMITTING: {TurnState.ASKING, TurnState.DONE},
-    TurnState.ASKING: {TurnState.STREAMING, TurnState.FINISHING},
-    TurnState.STREAMING: {TurnState.FINISHING},
-    TurnState.FINISHING: {TurnState.DONE},
-    TurnState.DONE: set(),
-}
-
-_in_flight = 0  # admitted turns of this process (CHAT_MAX_TURNS_PER_PROCESS)
-
-
-def in_flight() -> int:
-    return _in_flight
-
-
-def _error(code: str, detail: str, *, retryable: bool = False, **extra) -> dict:
-    return frame(Frame.ERROR, code=code, detail=detail, retryable=retryable, **extra)
-
 
 class Turn:
     def __init__(self, session: ChatSession, *, client_id: str, text: str, llm, origin: str | None = None):
@@ -89,7 +64,7 @@ class Turn:
         self.state = TurnState.SCREENING
         self.history: list[TurnState] = [TurnState.SCREENING]
         self.stop_reason: str | None = None  # "cancelled" or "interrupted", once asked
-        self._queue: asyncio.Queue = asyncio.Queue()  # the model's items, and _STOP
+        self._queue: asyncio.Queue = asyncio.Queue()  # the model's items, and STOP
         # Deltas read ahead of the screen at most: the upstream is read no faster than the
         # client is served, and a tripped screen stops the model before it writes much more.
         self._room = asyncio.Semaphore(READ_AHEAD)
@@ -109,7 +84,7 @@ class Turn:
             self.stop_reason = reason
             if self._producer is not None:
                 self._producer.cancel()  # closing the stream closes the upstream request
-            self._queue.put_nowait(_STOP)
+            self._queue.put_nowait(STOP)
         return True
 
     def _enter(self, state: TurnState) -> None:
@@ -124,7 +99,7 @@ class Turn:
         try:
             # SCREENING: before anything else, the LLM included: the referral does not depend
             # on the model, the rate limit or the database being up.
-            signal = screen_message(self.text)
+            signal = screen_message(self.text, context=session.screen_context(now=timezone.now()))
             if signal is not None:
                 session.language = signal.language
                 yield crisis_referral_frame(user=session.user, language=signal.language, category=signal.category)
@@ -132,11 +107,11 @@ class Turn:
             limit = settings.CHAT_MAX_MESSAGE_CHARS
             if len(self.text) > limit:
                 self._enter(TurnState.DONE)
-                yield _error("message_too_long", f"A message holds at most {limit} characters.", limit=limit)
+                yield error_frame("message_too_long", f"A message holds at most {limit} characters.", limit=limit)
                 return
-            if session.turn is not None or _in_flight >= settings.CHAT_MAX_TURNS_PER_PROCESS:
+            if session.turn is not None or in_flight() >= settings.CHAT_MAX_TURNS_PER_PROCESS:
                 self._enter(TurnState.DONE)
-                yield _error("busy", "A reply is still being written.", retryable=True, retry_after=1)
+                yield error_frame("busy", "A reply is still being written.", retryable=True, retry_after=1)
                 return
             session.turn = self  # from here a new message is busy, until reply.end
             for notice in session.notices.before_reply(usage_notices=session.user.usage_notices):
@@ -168,7 +143,7 @@ class Turn:
             )
             if self.stop_reason is None:
                 self._producer = asyncio.create_task(self._produce(prompt))
-                _background(self._quietly(chat_turn_started(self.reply_id)))  # the worker gives way
+                background(self._quietly(chat_turn_started(self.reply_id)))  # the worker gives way
             stored = await self._store_message(mood, crisis=signal is not None)
             if stored is None or not stored.created:
                 async for sent in self._finish_unstored(stored):
@@ -215,7 +190,7 @@ class Turn:
         self._enter(TurnState.DONE)
         if admission.refusal is not None:
             refusal = admission.refusal
-            return [_error(refusal.code, refusal.detail, retryable=True, retry_after=refusal.retry_after)]
+            return [error_frame(refusal.code, refusal.detail, retryable=True, retry_after=refusal.retry_after)]
         message_id = admission.message_id or await self._stored_id()
         return [frame(Frame.MESSAGE_ACCEPTED, client_id=self.client_id, message_id=message_id, duplicate=True)]
 
@@ -282,7 +257,7 @@ class Turn:
         while True:
             item = await self._queue.get()
             self._room.release()
-            if item is _STOP:
+            if item is STOP:
                 yield StreamEnd(self.stop_reason)
                 return
             if isinstance(item, StreamEnd):
@@ -320,7 +295,7 @@ class Turn:
         reply = await asyncio.shield(self._close(message, text, end, usage))
         if end.error is not None:
             extra = {"retry_after": end.error.retry_after} if end.error.retry_after else {}
-            yield _error(end.error.code, end.error.detail, retryable=end.error.retryable, **extra)
+            yield error_frame(end.error.code, end.error.detail, retryable=end.error.retryable, **extra)
         if end.error is WITHHELD:
             yield crisis_referral_frame(user=self.session.user, language=self.session.language)
             await self._count_referral(self.session.language, "model_output")
@@ -366,7 +341,7 @@ class Turn:
                     client_id=self.client_id, message_id=None,
                 )
             )
-            yield _error("server_error", "Something went wrong; try again.", retryable=True)
+            yield error_frame("server_error", "Something went wrong; try again.", retryable=True)
         else:
             yield frame(
                 Frame.MESSAGE_ACCEPTED, client_id=self.client_id, message_id=stored.message.pk, duplicate=True
@@ -403,51 +378,17 @@ class Turn:
         self._count(-1)
 
     def _count(self, step: int) -> None:
-        global _in_flight
-        if step > 0 and not self._counted:
-            self._counted = True
-            _in_flight += 1
-        elif step < 0 and self._counted:
-            self._counted = False
-            _in_flight -= 1
+        if (step > 0) != self._counted:
+            self._counted = step > 0
+            in_flight_add(step)
 
     # --- on the side -------------------------------------------------------------------
 
     def _announce_later(self, message) -> None:
-        """`message.new` to the user's other devices on this partner, off the turn's path."""
-
-        async def announce():
-            await user_event_send(
-                user_id=self.session.user.pk,
-                frame=message_new_frame(message),
-                partner_id=self.session.partner.pk,
-                origin=self.origin,
-            )
-
-        _background(self._quietly(announce(), what="announce a message to the other devices"))
+        session = self.session
+        message_announce_later(user_id=session.user.pk, partner_id=session.partner.pk, message=message, origin=self.origin)
 
     async def _count_referral(self, language: str, category: str) -> None:
-        """One more in the aggregate count (after the referral is sent: it never waits on this)."""
-        user = self.session.user
-        await self._quietly(
-            db_call(crisis_referral_count, country=user_country(user), language=language, category=category),
-            what="count a crisis referral",
-        )
+        await crisis_referral_count_quietly(user=self.session.user, language=language, category=category)
 
-    @staticmethod
-    async def _quietly(awaitable, what: str = "reach Redis"):
-        """Side work must never cost the user the reply or their message."""
-        try:
-            return await awaitable
-        except Exception:
-            logger.warning("could not %s", what, exc_info=True)
-            return None
-
-
-_tasks: set[asyncio.Task] = set()
-
-
-def _background(coroutine) -> None:
-    task = asyncio.create_task(coroutine)
-    _tasks.add(task)
-    task.add_done_callback(_tasks.discard)
+    _quietly = staticmethod(quietly)

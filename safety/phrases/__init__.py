@@ -6,8 +6,15 @@ Portuguese); a caller that knows the user's language should prefer it.
 
 from safety.phrases import de, en, es, fr, pt
 
+# (language, category, sources, topic): a topic phrase names the subject ("suicide prevention")
+# and counts only with the classifier's agreement (safety/screen.py).
 MESSAGE_PHRASES = [
-    (language.__name__.rsplit(".", 1)[1], category, sources)
+    (language.__name__.rsplit(".", 1)[1], category, sources, topic)
     for language in (en, es, pt, fr, de)
-    for category, sources in (("suicide", language.SUICIDE), ("self_harm", language.SELF_HARM))
+    for category, sources, topic in (
+        ("suicide", language.SUICIDE, False),
+        ("self_harm", language.SELF_HARM, False),
+        ("suicide", language.TOPIC["suicide"], True),
+        ("self_harm", language.TOPIC["self_harm"], True),
+    )
 ]

@@ -2,7 +2,6 @@
 expression over the normalised message; the idioms that share the words are carved out."""
 
 SUICIDE = [
-    r"\b(?:selbstmord|suizid|selbsttotung|freitod)\w*",
     r"\b(?:mich|mir) (?:selbst )?(?:umbringen|umzubringen|toten|zu toten|erhangen|erschiessen"
     r"|das leben (?:zu )?nehmen)\b",
     r"\bbringe? mich (?:heute |jetzt |bald )?um\b",
@@ -19,8 +18,19 @@ SUICIDE = [
 ]
 
 SELF_HARM = [
-    r"\b(?:ritze|ritzen|ritzt|geritzt|selbstverletz\w*)\b",
     r"\bmich (?:selbst )?(?:verletzen|ritzen)\b",
     r"\b(?:will|mochte|muss|werde|wurde gern)\b[a-z ]{0,10}"
     r"\bmir (?:selbst )?(?:weh ?tun|schaden)\b",
 ]
+
+
+# Words that name the subject, not the user's own state ("suicide prevention", "my friend
+# self-harms"): a referral only when the classifier agrees (safety/screen.py).
+TOPIC = {
+    "suicide": [
+        r"\b(?:selbstmord|suizid|selbsttotung|freitod)\w*",
+    ],
+    "self_harm": [
+        r"\b(?:ritze|ritzen|ritzt|geritzt|selbstverletz\w*)\b",
+    ],
+}

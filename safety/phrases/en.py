@@ -12,9 +12,6 @@ SUICIDE = [
     + r"(?! laughing| at the gym| working out| in the foot| in (?:work|coffee|paperwork|homework))",
     r"\bkms\b",
     r"\bunaliv(?:e|ing|ed)\b|\bsewer ?slide\b|\bself ?delet(?:e|ing|ion)\b",
-    r"\b" + SUI + r"(?:e|es|al|ally|ality)?\b"
-    r"(?! (?:squad|doors?|missions?|bomb\w*|attacks?|runs?|sprints?|kings?|queens?|blonde|burns?"
-    r"|rates?|statistics|lane|pass)\b)",
     r"\b(?:end(?:ing)?|take|taking|took) (?:my|me) (?:own )?life\b",
     r"\bend(?:ing)? it all\b",
     # "I want to die", but neither "I don't want to die" nor "I want to dye my hair".
@@ -74,7 +71,6 @@ SUICIDE = [
 ]
 
 SELF_HARM = [
-    r"\bself ?(?:harm|harming|harmed|injur(?:e|y|ing|ies)|mutilat(?:e|ion|ing)|hurt|hurting)\b",
     r"\b(?:cut+ing|harming|hurting|burning|scratching|carving|punishing|starving|bruising|hitting"
     r"|punching) "
     + SELF + r"(?! by accident| accidentally| shaving| while)",
@@ -91,3 +87,17 @@ SELF_HARM = [
     r"\burges? to (?:cut|self ?harm|burn)\b",
     r"\b(?:blades?|razors?) (?:to|on|into|across) (?:my )?(?:arms?|wrists?|skin|thighs?|legs?)\b",
 ]
+
+
+# Words that name the subject, not the user's own state ("suicide prevention", "my friend
+# self-harms"): a referral only when the classifier agrees (safety/screen.py).
+TOPIC = {
+    "suicide": [
+        r"\b" + SUI + r"(?:e|es|al|ally|ality)?\b"
+        r"(?! (?:squad|doors?|missions?|bomb\w*|attacks?|runs?|sprints?|kings?|queens?|blonde|burns?"
+        r"|rates?|statistics|lane|pass)\b)",
+    ],
+    "self_harm": [
+        r"\bself ?(?:harm|harming|harmed|injur(?:e|y|ing|ies)|mutilat(?:e|ion|ing)|hurt|hurting)\b",
+    ],
+}

@@ -14,7 +14,6 @@ SUICIDE = [
     r"\bno (?:quiero|kiero|deseo|aguanto) (?:seguir )?(?:vivir|viviendo|existir|estar viv[oa])\b"
     r"(?! (?:en|con|cerca|lejos|aqui|alli|ahi|junto|sin)\b)",
     r"\b(?:dormir y no despertar|no despertar nunca|no volver a despertar|nunca despertar)\b",
-    r"\b(?:suicid|suisid|sucid)(?:io|ios|a|as|arme|arse|ar|ando)\b",
     r"\b(?:no (?:tengo|hay|encuentro|veo)|sin) (?:ninguna |ningun )?"
     r"(?:razon|razones|motivo|motivos|sentido) "
     r"(?:para|de|por (?:la|el) que) (?:vivir|seguir viviendo)\b",
@@ -31,7 +30,6 @@ SUICIDE = [
 ]
 
 SELF_HARM = [
-    r"\b(?:autolesion\w*|auto lesion\w*|autolastim\w*)",
     r"\b(?:quiero|kiero|voy a|ganas de|necesito|pienso en|volvi a|vuelvo a|sigo|empece a|deseo) "
     r"(?:cortarme|lastimarme|hacerme dano|herirme|quemarme|autolesionarme|castigarme)\b"
     r"(?! " + HAIR + ")",
@@ -42,3 +40,15 @@ SELF_HARM = [
     r"\bme (?:corto|corte|he cortado) (?:las |los |la |el )?"
     r"(?:munecas?|brazos?|piernas?|muslos?|venas)\b",
 ]
+
+
+# Words that name the subject, not the user's own state ("suicide prevention", "my friend
+# self-harms"): a referral only when the classifier agrees (safety/screen.py).
+TOPIC = {
+    "suicide": [
+        r"\b(?:suicid|suisid|sucid)(?:io|ios|a|as|arme|arse|ar|ando)\b",
+    ],
+    "self_harm": [
+        r"\b(?:autolesion\w*|auto lesion\w*|autolastim\w*)",
+    ],
+}

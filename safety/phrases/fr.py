@@ -15,17 +15,27 @@ SUICIDE = [
     r"\b(?:plus|aucune|pas d|pas de|aucun) (?:envie|raison|raisons|but) (?:de|a)"
     r" (?:vivre|exister)\b",
     r"\bmarre de (?:la vie|vivre|exister)\b",
-    r"\b(?:suicidaire|suicidaires|me suicider|suicidee)\b",
-    r"\b(?:pense|pensees?|idees?|songe|tentative|envie)\b[a-z ]{0,12}\bsuicid\w*",
     r"\b(?:tout le monde|ils|ma famille|le monde)\b[a-z ]{0,20}\bmieux sans moi\b",
     r"\b(?:ne (?:jamais )?plus me reveiller|ne jamais me reveiller|ne pas me reveiller)\b",
     r"\bme (?:couper|taillader|ouvrir) les (?:veines|poignets)\b",
 ]
 
 SELF_HARM = [
-    r"\b(?:scarif\w*|automutil\w*|auto mutil\w*)",
     r"\b(?:veux|voudrais|vais|envie de|besoin de|recommence a|recommencer a|continue a|pense a) "
     r"me (?:faire du mal|blesser|couper|bruler|mutiler|taillader|scarifier)\b(?! " + HAIR + ")",
     r"\bje me (?:scarifie|mutile|taillade|fais du mal"
     r"|coupe les (?:bras|poignets|veines|cuisses))\b",
 ]
+
+
+# Words that name the subject, not the user's own state ("suicide prevention", "my friend
+# self-harms"): a referral only when the classifier agrees (safety/screen.py).
+TOPIC = {
+    "suicide": [
+        r"\b(?:suicidaire|suicidaires|me suicider|suicidee)\b",
+        r"\b(?:pense|pensees?|idees?|songe|tentative|envie)\b[a-z ]{0,12}\bsuicid\w*",
+    ],
+    "self_harm": [
+        r"\b(?:scarif\w*|automutil\w*|auto mutil\w*)",
+    ],
+}

@@ -21,8 +21,17 @@ SUICIDE = [
 ]
 
 SELF_HARM = [
-    r"\b(?:automutil\w*|autolesao|auto lesao)",
     r"\b(?:quero|vou|vontade de|penso em|preciso|voltei a|comecei a|continuo a) "
     r"me (?:cortar|machucar|ferir|mutilar|queimar|castigar)\b(?! " + HAIR + ")",
     r"\b(?:estou|to|tou|continuo|ando|tenho) me (?:cortando|machucando|ferindo|queimando)\b",
 ]
+
+
+# Words that name the subject, not the user's own state ("suicide prevention", "my friend
+# self-harms"): a referral only when the classifier agrees (safety/screen.py).
+TOPIC = {
+    "suicide": [],
+    "self_harm": [
+        r"\b(?:automutil\w*|autolesao|auto lesao)",
+    ],
+}

@@ -21,7 +21,7 @@ def test_readyz_is_200_when_every_dependency_answers(client, monkeypatch):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
-        "checks": {"database": "ok", "redis": "ok", "llm": "ok"},
+        "checks": {"database": "ok", "redis": "ok", "llm": "ok", "crisis_model": "ok"},
     }
 
 
@@ -36,7 +36,7 @@ def test_readyz_is_503_naming_what_is_down(client, monkeypatch):
 
     assert response.status_code == 503
     body = response.json()
-    assert body["checks"] == {"database": "ok", "redis": "down", "llm": "ok"}
+    assert body["checks"] == {"database": "ok", "redis": "down", "llm": "ok", "crisis_model": "ok"}
     assert body["error"]["code"] == "not_ready"
     assert "redis" in body["error"]["detail"]
 
@@ -56,3 +56,19 @@ def test_readyz_really_reaches_the_llm_endpoint(client, settings, monkeypatch):
     assert response.status_code == 503
     assert response.json()["checks"]["llm"] == "down"
     assert "llm" in response.json()["error"]["detail"]
+
+
+def test_readyz_is_503_when_the_crisis_model_cannot_load(client, monkeypatch, tmp_path):
+    from safety import classifier
+
+    monkeypatch.setitem(health.READINESS_CHECKS, "redis", lambda: None)
+    monkeypatch.setitem(health.READINESS_CHECKS, "llm", lambda: None)
+    broken = tmp_path / "crisis_classifier.bin"
+    broken.write_bytes(b"not a model")
+    monkeypatch.setattr(classifier, "default_model", lambda: classifier.load(broken))
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["crisis_model"] == "down"
+    assert "crisis_model" in response.json()["error"]["detail"]

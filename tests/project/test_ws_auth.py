@@ -62,7 +62,8 @@ async def test_bearer_header_auth_gets_ready_at_once(user):
     await ws.disconnect()
 
 
-async def test_no_auth_within_the_deadline_closes_4401(user):
+async def test_no_auth_within_the_deadline_closes_4401(user, settings):
+    settings.HEARTH_WS_AUTH_TIMEOUT = 0.5
     ws, connected, _ = await open_socket()
     assert connected
     await assert_closed_with(ws, 4401)
@@ -132,7 +133,8 @@ async def test_a_foreign_browser_origin_is_refused_at_the_handshake(user, origin
     assert not connected
 
 
-async def test_a_missing_origin_is_accepted_and_still_needs_a_token(user):
+async def test_a_missing_origin_is_accepted_and_still_needs_a_token(user, settings):
+    settings.HEARTH_WS_AUTH_TIMEOUT = 0.5
     ws, connected, _ = await open_socket()
     assert connected
     await assert_closed_with(ws, 4401)

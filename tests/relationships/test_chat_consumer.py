@@ -518,9 +518,9 @@ async def test_a_failed_announcement_does_not_disturb_the_reply(user, partner, u
     async def layer_down(**kwargs):
         raise ConnectionError("redis is down")
 
-    from relationships.chat import turn
+    from relationships.chat import side
 
-    monkeypatch.setattr(turn, "user_event_send", layer_down)
+    monkeypatch.setattr(side, "user_event_send", layer_down)
     ws = await connect(user, partner.pk)
     await ws.receive_json_from()
     frames = await chat(ws)

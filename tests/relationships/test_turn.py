@@ -111,6 +111,33 @@ async def test_the_model_is_asked_before_the_message_is_stored(session, monkeypa
     assert order == ["ask", "store"]
 
 
+async def test_the_screen_reads_the_message_with_the_users_recent_messages(session, monkeypatch):
+    import datetime
+
+    from django.utils import timezone
+
+    from relationships.chat.session import Line
+    from safety import screen
+
+    now = timezone.now()
+    session.heard(line=Line("user", "last month's bad evening", now - datetime.timedelta(days=30)))
+    session.heard(line=Line("user", "i can't take it anymore", now - datetime.timedelta(minutes=3)))
+    session.heard(line=Line("partner", "I'm here with you.", now - datetime.timedelta(minutes=2)))
+    seen = []
+    real = screen.classifier.classify
+
+    def classify(text, *, context=()):
+        seen.append((text, list(context)))
+        return real(text, context=context)
+
+    monkeypatch.setattr(screen.classifier, "classify", classify)
+    frames = await drive(Turn(session, client_id="c1", text="tonight is my last night", llm=ScriptedModel()))
+
+    # The turn's screen: the user's own recent messages (the memory writer screens it again, alone).
+    assert seen[0] == ("tonight is my last night", ["i can't take it anymore"])
+    assert frames[0]["type"] == "crisis_referral"
+
+
 async def test_screening_ends_a_turn_that_cannot_start(session, settings):
     settings.CHAT_MAX_MESSAGE_CHARS = 5
     t = Turn(session, client_id="c1", text="far too long", llm=ScriptedModel())

@@ -8,6 +8,12 @@ from safety.screen import CrisisSignal, screen_message
 
 # --- screen_message -----------------------------------------------------------------------------
 
+
+def named(signal: CrisisSignal | None) -> tuple[str, str] | None:
+    """What a referral is chosen by: the category and the language (whichever stage found it)."""
+    return None if signal is None else (signal.category, signal.language)
+
+
 SUICIDE_EN = [
     "I want to kill myself tonight",
     "i wanna kms",
@@ -122,17 +128,17 @@ NOT_A_CRISIS = [
 
 @pytest.mark.parametrize("text", SUICIDE_EN)
 def test_english_suicidal_ideation_is_caught(text):
-    assert screen_message(text) == CrisisSignal(category="suicide", language="en")
+    assert named(screen_message(text)) == ("suicide", "en")
 
 
 @pytest.mark.parametrize("text", SELF_HARM_EN)
 def test_english_self_harm_is_caught(text):
-    assert screen_message(text) == CrisisSignal(category="self_harm", language="en")
+    assert named(screen_message(text)) == ("self_harm", "en")
 
 
 @pytest.mark.parametrize(("text", "category", "language"), OTHER_LANGUAGES)
 def test_other_languages_are_caught_and_named(text, category, language):
-    assert screen_message(text) == CrisisSignal(category=category, language=language)
+    assert named(screen_message(text)) == (category, language)
 
 
 @pytest.mark.parametrize("text", NOT_A_CRISIS)
@@ -152,16 +158,58 @@ ALL_MESSAGES = SUICIDE_EN + SELF_HARM_EN + [text for text, _, _ in OTHER_LANGUAG
 def test_the_fast_combined_pattern_agrees_with_the_phrases_one_by_one(text):
     # screen_message finds a phrase through one combined, reordered pattern; the answer must be the
     # one the phrases give when simply tried in turn: the leftmost start, then the first listed.
+    # Phrases of the user's own state come before topic words wherever they stand.
     normalized = normalize_message(text)
-    hits = [
-        (match.start(), index, signal)
-        for index, (pattern, signal) in enumerate(screen._PHRASES)
-        if (match := pattern.search(normalized))
-    ]
-    assert screen_message(text) == (min(hits)[2] if hits else None)
+
+    def earliest(compiled):
+        hits = [
+            (match.start(), index, signal)
+            for index, (pattern, signal) in enumerate(compiled[1])
+            if (match := pattern.search(normalized))
+        ]
+        return min(hits)[2] if hits else None
+
+    assert screen.screen_phrases(text) == (earliest(screen._PHRASES) or earliest(screen._TOPICS))
 
 
 def test_signal_is_a_frozen_value():
     signal = screen_message("I want to die")
     with pytest.raises(dataclasses.FrozenInstanceError):
         signal.category = "self_harm"
+
+
+# --- topic words: evidence the classifier weighs ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our school had a suicide prevention assembly today",
+        "my sister is doing her thesis on self-harm in teenagers",
+        "el documental sobre el suicidio en el campo era muy bueno",
+    ],
+)
+def test_a_topic_word_about_the_subject_is_not_a_referral(text):
+    assert screen.screen_phrases(text).source == "topic"  # the word is there...
+    assert screen_message(text) is None  # ...and the classifier says it is not the user's own state
+
+
+def test_a_topic_word_the_classifier_agrees_with_is_a_referral_named_by_the_phrase():
+    signal = screen_message("honestly i've been feeling suicidal again")
+    assert (signal.category, signal.language, signal.source) == ("suicide", "en", "topic")
+
+
+def test_a_phrase_of_the_users_own_state_wins_over_an_earlier_topic_word():
+    signal = screen.screen_phrases("we talked about suicide in class and i want to die")
+    assert signal.source == "phrase"
+
+
+def test_without_the_classifier_a_topic_word_alone_refers(monkeypatch):
+    from safety import classifier
+
+    def broken(text, *, context=()):
+        raise classifier.WeightsError("missing")
+
+    monkeypatch.setattr(classifier, "classify", broken)
+    assert screen_message("our school had a suicide prevention assembly today") is not None
+    assert screen_message("the weather is nice") is None

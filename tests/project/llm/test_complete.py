@@ -13,6 +13,7 @@ def answer(content):
 def server(monkeypatch, settings):
     settings.LLM_BASE_URL, settings.LLM_MODEL, settings.LLM_API_KEY = "http://primary.test/v1", "m1", "k1"
     settings.LLM_FALLBACK_BASE_URL = ""
+    settings.LLM_BACKGROUND_YIELDS = False  # the plain request; the yielding stream is below
     script = {"replies": [], "requests": []}
 
     def post(url, *, json, headers, timeout):
@@ -64,3 +65,31 @@ def test_the_fallback_answers_when_the_primary_fails(server, settings):
         "http://primary.test/v1/chat/completions",
         "http://fallback.test/v1/chat/completions",
     ]
+
+
+@pytest.mark.parametrize(
+    "reply,code",
+    [
+        (httpx.ConnectError("refused"), "llm_unavailable"),
+        (httpx.ReadTimeout("slow"), "llm_timeout"),
+        (httpx.Response(503), "llm_unavailable"),
+        (httpx.Response(401), "llm_auth_failed"),
+        (httpx.Response(200, text="data: not json\n\n"), "llm_error"),
+        (httpx.Response(200, text="data: [DONE]\n\n"), "llm_error"),
+    ],
+)
+def test_the_yielding_stream_names_failures_alike(monkeypatch, settings, reply, code):
+    settings.LLM_BASE_URL, settings.LLM_MODEL, settings.LLM_API_KEY = "http://primary.test/v1", "m1", ""
+    settings.LLM_FALLBACK_BASE_URL = ""
+    settings.LLM_BACKGROUND_YIELDS, settings.LLM_BACKGROUND_QUIET = True, 0.0
+
+    def handler(request):
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    monkeypatch.setattr(module.httpx, "stream", client.stream)
+    with pytest.raises(LLMError) as failure:
+        module.complete([], max_tokens=10)
+    assert failure.value.code == code
