@@ -16,11 +16,12 @@ mutants that survived (after new tests), if the module is unchanged since its se
 
 import argparse
 import os
-from concurrent.futures import ThreadPoolExecutor
 import shutil
 import sqlite3
 import subprocess
 import sys
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
