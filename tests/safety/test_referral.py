@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from safety.referral import _table, crisis_instruction, crisis_lines, referral
+from safety import referral as referral_module
+from safety.referral import _table, crisis_instruction, crisis_line_phrase, crisis_lines, referral
 
 # --- referral -----------------------------------------------------------------------------------
 
@@ -108,3 +109,25 @@ def test_a_category_read_from_data_is_the_same_category():
     assert gb["resources"][0]["name"] != referral(country="GB", language="en")["resources"][0]["name"]
     instruction = crisis_instruction(line="call 0808 801 0677 (Beat)", emergency="999", category=category)
     assert "eating disorder" in instruction
+
+
+@pytest.mark.parametrize(
+    ("country", "reach"),
+    [
+        ("US", "Please call or text 988 now (988 Suicide & Crisis Lifeline)"),  # one number for both
+        ("GB", "Please call 116 123 now (Samaritans)"),  # a number to call, texts elsewhere
+        ("ZZ", "you can find one near you at findahelpline.com"),  # no listed service: the directory
+    ],
+)
+def test_the_referral_says_how_to_reach_the_first_service(country, reach):
+    text = referral(country=country, language="en", default_country=None)["text"]
+    assert reach in text
+    assert ("call or text" in text) is (country == "US")
+
+
+def test_a_first_service_reached_only_by_text_is_named_by_its_instruction(monkeypatch):
+    table = json.loads(json.dumps(_table()))
+    us = table["countries"]["US"]
+    us["lines"] = [line for line in us["lines"] if line["name"] == "Crisis Text Line"]
+    monkeypatch.setattr(referral_module, "_table", lambda: table)
+    assert crisis_line_phrase(country="US") == "text HOME to 741741 (Crisis Text Line)"
