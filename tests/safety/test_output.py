@@ -173,7 +173,7 @@ def test_a_forgiven_phrase_stays_forgiven_once_its_context_is_released(sentence)
 LONG_FORGIVEN = "I would never, ever really want you to think about how to even kill yourself"
 
 
-@pytest.mark.parametrize("after", ["", " Not now, not ever."])
+@pytest.mark.parametrize("after", ["", " Not now, not ever.", " Not now, not ever, not once."])
 def test_a_long_forgiving_context_holds_while_streaming_and_at_the_end(after):
     text = LONG_FORGIVEN + after
     assert not screen_output(text)  # whole, it is forgiven
@@ -257,6 +257,30 @@ def test_a_cut_never_separates_a_mark_from_the_character_it_sits_on():
     assert screen.feed("Well \u0345ts ok to hurt yours") == "Well"
     assert screen.held == " \u0345ts ok to hurt yours"
     assert screen.feed("elf.") == "" and screen.tripped
+
+
+def test_an_idiom_is_decided_as_soon_as_14_characters_follow():
+    screen = OutputScreen()
+    screen.feed("You need to cut yourself")
+    assert not screen.tripped  # " some slack" may follow
+    screen.feed(" and then more")  # 14 characters, and no idiom is longer: decided now
+    assert screen.tripped
+
+
+def test_an_unsafe_reading_trips_at_once_beside_an_undecided_one():
+    # "hang yourself" is two phrases: one waits for an idiom ("... in the foot"), the other,
+    # with "you should" before it, has none and is unsafe as soon as the word ends.
+    screen = OutputScreen()
+    assert screen.feed("You should hang yourself ") == ""
+    assert screen.tripped
+
+
+def test_a_short_phrase_still_held_at_the_end_is_judged_there():
+    screen = OutputScreen()
+    assert screen.feed("Okay. ky") == "Okay. "
+    assert screen.feed("s") == ""  # "kys", or a longer word: undecided until the reply ends
+    assert screen.finish() == ""
+    assert screen.tripped
 
 
 def test_a_word_still_growing_is_not_judged_early():
