@@ -11,7 +11,8 @@ var/mutation/NAME.sqlite; --resume continues one); then mutation/report.py over 
 
 A config's `[mutation] definitions = [...]` bounds a large module to the functions and methods
 named (the rest is skipped, as the operators filter skips). --survivors runs again only the
-mutants that survived (after new tests), if the module is unchanged since its session began.
+mutants that survived (after new tests), --timeouts those that timed out (a busy machine), if
+the module is unchanged since its session began.
 """
 
 import argparse
@@ -65,24 +66,28 @@ def skip_other_definitions(session: Path, definitions: list[str]) -> None:
                 )
 
 
-def forget_survivors(session: Path) -> int:
+def forget(session: Path, *, survivors: bool, timeouts: bool) -> int:
+    """Drop the results to run again: the survivors (after new tests), the timeouts (a busy
+    machine may have timed out a mutant that does not loop)."""
+    where = [*(["test_outcome = 'SURVIVED'"] if survivors else []), *(["output = 'timeout'"] if timeouts else [])]
     with sqlite3.connect(session) as db:
-        return db.execute("DELETE FROM work_results WHERE test_outcome = 'SURVIVED'").rowcount
+        return db.execute(f"DELETE FROM work_results WHERE {' OR '.join(where)}").rowcount
 
 
-def run(name: str, *, resume: bool, survivors: bool, env: dict) -> int:
+def run(name: str, *, resume: bool, survivors: bool, timeouts: bool, env: dict) -> int:
     config = HERE / f"{name}.toml"
     settings = tomllib.loads(config.read_text())
     module = settings["cosmic-ray"]["module-path"]
     session = OUT / f"{name}.sqlite"
     tree = TREES / name
     copy_tree(tree)
-    if survivors:
+    if survivors or timeouts:
         source = OUT / f"{name}.source.py"
         if not session.exists() or source.read_text() != (tree / module).read_text():
             print(f"== {name}: the module changed since its session began: run it whole", flush=True)
             return 1
-        print(f"== {name}: {forget_survivors(session)} survivors to run again", flush=True)
+        count = forget(session, survivors=survivors, timeouts=timeouts)
+        print(f"== {name}: {count} mutants to run again", flush=True)
         resume = True
     bin_dir = Path(sys.executable).parent
     log = (OUT / f"{name}.log").open("a")
@@ -118,6 +123,7 @@ def main() -> int:
     parser.add_argument("names", nargs="*", help=f"configs to run (default: {' '.join(configs())})")
     parser.add_argument("--resume", action="store_true", help="continue the sessions already started")
     parser.add_argument("--survivors", action="store_true", help="run again the mutants that survived")
+    parser.add_argument("--timeouts", action="store_true", help="run again the mutants that timed out")
     parser.add_argument("--jobs", "-j", type=int, default=1, help="modules mutated at once (one core each)")
     args = parser.parse_args()
     names = args.names or configs()
@@ -128,7 +134,7 @@ def main() -> int:
     # The configs' test commands say `python`: this interpreter (the project's venv).
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        codes = list(pool.map(lambda name: run(name, resume=args.resume, survivors=args.survivors, env=env), names))
+        codes = list(pool.map(lambda name: run(name, resume=args.resume, survivors=args.survivors, timeouts=args.timeouts, env=env), names))
     failed = [name for name, code in zip(names, codes) if code]
     report = subprocess.run([sys.executable, str(HERE / "report.py"), *names], cwd=ROOT).returncode
     return 1 if failed else report
