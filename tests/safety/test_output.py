@@ -192,9 +192,10 @@ def _chain(length: int) -> str:
     raise AssertionError(length)
 
 
-def test_the_forgiving_context_reaches_back_exactly_64_characters():
-    assert not screen_output(_chain(64) + "kill yourself.")
-    assert screen_output(_chain(65) + "kill yourself.")  # "never" is too far back
+@pytest.mark.parametrize("before", ["", "Okay. "])  # a sentence before it does not stretch it
+def test_the_forgiving_context_reaches_back_exactly_64_characters(before):
+    assert not screen_output(before + _chain(64) + "kill yourself.")
+    assert screen_output(before + _chain(65) + "kill yourself.")  # "never" is too far back
 
 
 def test_a_padded_forgiving_context_is_read_from_a_word_start():
