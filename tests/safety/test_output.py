@@ -192,7 +192,7 @@ def _chain(length: int) -> str:
     raise AssertionError(length)
 
 
-@pytest.mark.parametrize("before", ["", "Okay. "])  # a sentence before it does not stretch it
+@pytest.mark.parametrize("before", ["", "Well, ", "Okay. "])  # a sentence before it does not stretch it
 def test_the_forgiving_context_reaches_back_exactly_64_characters(before):
     assert not screen_output(before + _chain(64) + "kill yourself.")
     assert screen_output(before + _chain(65) + "kill yourself.")  # "never" is too far back
@@ -260,12 +260,22 @@ def test_a_cut_never_separates_a_mark_from_the_character_it_sits_on():
     assert screen.feed("elf.") == "" and screen.tripped
 
 
-def test_an_idiom_is_decided_as_soon_as_14_characters_follow():
+@pytest.mark.parametrize("then", [" and then more", " and then more words"])
+def test_an_idiom_is_decided_as_soon_as_14_characters_follow(then):
     screen = OutputScreen()
     screen.feed("You need to cut yourself")
     assert not screen.tripped  # " some slack" may follow
-    screen.feed(" and then more")  # 14 characters, and no idiom is longer: decided now
+    screen.feed(then)  # 14 characters or more, and no idiom is longer: decided now
     assert screen.tripped
+
+
+@pytest.mark.parametrize(("sentence", "phrase_start"), [*HARMFUL, ("kys", "kys")])
+def test_a_reply_that_opens_with_an_unsafe_phrase_trips(sentence, phrase_start):
+    before = sentence[: sentence.index(phrase_start)]
+    for parts in ([sentence], list(sentence)):
+        released, screen = stream(parts)
+        assert screen.tripped, parts
+        assert before.startswith(released)  # nothing of the phrase
 
 
 def test_an_unsafe_reading_trips_at_once_beside_an_undecided_one():
