@@ -300,3 +300,11 @@ async def test_a_tripped_output_screen_stops_the_model_itself(session, monkeypat
     assert "crisis_referral" in types(frames)
     assert model.closed
     assert_closed(session, t)
+
+
+async def test_what_the_output_screen_holds_to_the_end_is_sent_at_the_end(session):
+    # "you should" may begin an unsafe sentence: held while streaming, sent when the reply ends.
+    t = Turn(session, client_id="c1", text="hi", llm=ScriptedModel(pieces=("I think ", "you should")))
+    frames = await drive(t)
+    assert "".join(f["text"] for f in frames if f["type"] == "reply.delta") == "I think you should"
+    assert [line.text for line in session.history][-1] == "I think you should"

@@ -131,3 +131,9 @@ def test_a_first_service_reached_only_by_text_is_named_by_its_instruction(monkey
     us["lines"] = [line for line in us["lines"] if line["name"] == "Crisis Text Line"]
     monkeypatch.setattr(referral_module, "_table", lambda: table)
     assert crisis_line_phrase(country="US") == "text HOME to 741741 (Crisis Text Line)"
+
+
+@pytest.mark.parametrize("category", ["suicide", "self_harm", "method_seeking"])
+def test_the_instruction_for_any_other_crisis_speaks_of_suicide_or_self_harm(category):
+    instruction = crisis_instruction(line="call or text 988", emergency="911", category=category)
+    assert "suicide or self-harm" in instruction and "eating disorder" not in instruction
