@@ -15,7 +15,7 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 endif
 LLAMA_WHEELS := $(HOME)/.cache/hearth/llama-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-unit test-integration test-bench install install-dev install-llm install-push migrate lock clean train-crisis
+.PHONY: run test test-unit test-integration test-bench mutation install install-dev install-llm install-push migrate lock clean train-crisis
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hearth needs Python 3.11 or newer")'
@@ -74,6 +74,13 @@ test-integration: install-dev install-llm
 test-bench: install-dev
 	$(PY) bench/chat_stream.py --smoke
 	$(PY) bench/feed.py --smoke
+
+# Mutation testing of the safety-critical modules (mutation/, docs/safety.md): long, so not part
+# of `make test`. MUTATION=output runs one module's config; MUTATION_JOBS modules run at once.
+MUTATION ?=
+MUTATION_JOBS ?= 2
+mutation: install-dev
+	$(PY) mutation/run.py --jobs $(MUTATION_JOBS) $(MUTATION)
 
 lock: install-dev
 	$(PIP) install -q pip-tools

@@ -279,3 +279,32 @@ async def test_a_turn_whose_frames_are_no_longer_read_still_frees_its_slot(sessi
     await frames.aclose()
     assert t.state is S.DONE and session.turn is None and in_flight() == 0
     assert slot(session) is None
+
+
+async def test_a_tripped_output_screen_stops_the_model_itself(session, monkeypatch):
+    """The trip cancels the model's stream where it happens, not only when the turn finishes:
+    nothing may be read after an unsafe phrase (the socket test counts what upstream sent)."""
+    model = ScriptedModel(pieces=("Sure. ", "Kill yourself", " now. ", *["More words. "] * 60))
+    stopping = []
+    real_finish = Turn._finish
+
+    def finish(self, *args):
+        stopping.append(self._producer.cancelling() > 0 or self._producer.done())
+        return real_finish(self, *args)
+
+    monkeypatch.setattr(Turn, "_finish", finish)
+    t = Turn(session, client_id="c1", text="tell me", llm=model)
+    frames = await drive(t)
+    assert stopping == [True]  # already stopped when FINISHING began
+    assert [f.get("code") for f in frames if f["type"] == "error"] == ["reply_withheld"]
+    assert "crisis_referral" in types(frames)
+    assert model.closed
+    assert_closed(session, t)
+
+
+async def test_what_the_output_screen_holds_to_the_end_is_sent_at_the_end(session):
+    # "you should" may begin an unsafe sentence: held while streaming, sent when the reply ends.
+    t = Turn(session, client_id="c1", text="hi", llm=ScriptedModel(pieces=("I think ", "you should")))
+    frames = await drive(t)
+    assert "".join(f["text"] for f in frames if f["type"] == "reply.delta") == "I think you should"
+    assert [line.text for line in session.history][-1] == "I think you should"

@@ -127,3 +127,20 @@ def test_sign_up_shows_the_notice_about_minors(api):
     assert response.status_code == 201, response.content
     assert "may not be suitable for some minors" in response.json()["notice"]
     assert response.json()["is_minor"] is True
+
+
+@pytest.mark.django_db
+def test_erasure_completes_when_redis_is_down(user, monkeypatch, caplog):
+    """The user's rows and files are gone even if their Redis keys cannot be (they expire)."""
+    from django.test import TestCase
+
+    from safety import data_rights
+
+    def down():
+        raise ConnectionError("redis is down")
+
+    monkeypatch.setattr(data_rights, "redis_client", down)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        data_rights.user_erase(user=user)
+    assert not User.objects.filter(pk=user.pk).exists()
+    assert "could not delete the Redis keys" in caplog.text

@@ -167,6 +167,47 @@ def test_a_forgiven_phrase_stays_forgiven_once_its_context_is_released(sentence)
         assert released == text
 
 
+# A negation whose chain of words reaches far back ("never, ever really want you to ... even"):
+# its first word leaves the rescanned window before the phrase is judged, and again before the
+# reply ends.
+LONG_FORGIVEN = "I would never, ever really want you to think about how to even kill yourself"
+
+
+@pytest.mark.parametrize("after", ["", " Not now, not ever.", " Not now, not ever, not once."])
+def test_a_long_forgiving_context_holds_while_streaming_and_at_the_end(after):
+    text = LONG_FORGIVEN + after
+    assert not screen_output(text)  # whole, it is forgiven
+    for size in (1, 5, 13):  # and streamed, in any pieces, to its last delta
+        released, screen = stream([text[i : i + size] for i in range(0, len(text), size)])
+        assert not screen.tripped, size
+        assert released == text
+
+
+def _chain(length: int) -> str:
+    """A forgiving chain ("never ever ... a a ") of exactly `length` normalised characters."""
+    for ever in range(length // 5 + 1):
+        rest = length - len("never ") - 5 * ever
+        if rest >= 0 and rest % 2 == 0:
+            return "never " + "ever " * ever + "a " * (rest // 2)
+    raise AssertionError(length)
+
+
+@pytest.mark.parametrize("before", ["", "Well, ", "Okay. "])  # a sentence before it does not stretch it
+def test_the_forgiving_context_reaches_back_exactly_64_characters(before):
+    assert not screen_output(before + _chain(64) + "kill yourself.")
+    assert screen_output(before + _chain(65) + "kill yourself.")  # "never" is too far back
+
+
+def test_a_padded_forgiving_context_is_read_from_a_word_start():
+    # Spaces pad the chain past the rescanned window: the window then starts at the beginning
+    # of the word it falls in ("never"), not inside it ("ver").
+    text = "Okay. never" + "   ever" * 11 + "   kill yourself."
+    assert not screen_output(text)
+    released, screen = stream(list(text))
+    assert not screen.tripped
+    assert released == text
+
+
 def test_holdback_keeps_latency_bounded():
     text = (LEAD * 3)[:200]
     screen = OutputScreen()
@@ -193,6 +234,64 @@ def test_an_idiom_is_decided_only_once_its_words_arrive():
     released += screen.feed(" some slack, honestly.") + screen.finish()
     assert not screen.tripped
     assert released == LEAD + "You need to cut yourself some slack, honestly."
+
+
+def test_an_idiom_streamed_char_by_char_waits_for_its_words():
+    # After "cut yourself " nothing says yet whether "some slack" follows: not judged until it does.
+    text = LEAD + "You need to cut yourself some slack, honestly."
+    released, screen = stream(list(text))
+    assert not screen.tripped
+    assert released == text
+
+
+def test_a_forgiven_phrase_is_released_once_judged_not_held_to_the_end():
+    screen = OutputScreen()
+    text = "Please don't kill yourself, okay? I care about you."
+    assert screen.feed(text) == text
+    assert screen.held == ""
+
+
+def test_a_cut_never_separates_a_mark_from_the_character_it_sits_on():
+    # U+0345 is a combining mark that folds to a letter (ypogegrammeni: iota, read as "i"), so a
+    # phrase can begin on it: the space it sits on is held with it, and only that.
+    screen = OutputScreen()
+    assert screen.feed("Well \u0345ts ok to hurt yours") == "Well"
+    assert screen.held == " \u0345ts ok to hurt yours"
+    assert screen.feed("elf.") == "" and screen.tripped
+
+
+@pytest.mark.parametrize("then", [" and then more", " and then more words"])
+def test_an_idiom_is_decided_as_soon_as_14_characters_follow(then):
+    screen = OutputScreen()
+    screen.feed("You need to cut yourself")
+    assert not screen.tripped  # " some slack" may follow
+    screen.feed(then)  # 14 characters or more, and no idiom is longer: decided now
+    assert screen.tripped
+
+
+@pytest.mark.parametrize(("sentence", "phrase_start"), [*HARMFUL, ("kys", "kys")])
+def test_a_reply_that_opens_with_an_unsafe_phrase_trips(sentence, phrase_start):
+    before = sentence[: sentence.index(phrase_start)]
+    for parts in ([sentence], list(sentence)):
+        released, screen = stream(parts)
+        assert screen.tripped, parts
+        assert before.startswith(released)  # nothing of the phrase
+
+
+def test_an_unsafe_reading_trips_at_once_beside_an_undecided_one():
+    # "hang yourself" is two phrases: one waits for an idiom ("... in the foot"), the other,
+    # with "you should" before it, has none and is unsafe as soon as the word ends.
+    screen = OutputScreen()
+    assert screen.feed("You should hang yourself ") == ""
+    assert screen.tripped
+
+
+def test_a_short_phrase_still_held_at_the_end_is_judged_there():
+    screen = OutputScreen()
+    assert screen.feed("Okay. ky") == "Okay. "
+    assert screen.feed("s") == ""  # "kys", or a longer word: undecided until the reply ends
+    assert screen.finish() == ""
+    assert screen.tripped
 
 
 def test_a_word_still_growing_is_not_judged_early():

@@ -1,6 +1,9 @@
+import json
+
 import pytest
 
-from safety.referral import _table, crisis_lines, referral
+from safety import referral as referral_module
+from safety.referral import _table, crisis_instruction, crisis_line_phrase, crisis_lines, referral
 
 # --- referral -----------------------------------------------------------------------------------
 
@@ -95,3 +98,42 @@ def test_the_partners_instruction_names_the_same_line_as_the_referral():
     line = crisis_line_phrase(country="GB")
     text = crisis_instruction(line=line, emergency=emergency_number(country="GB"))
     assert "116 123 (Samaritans)" in text and "999" in text and "988" not in text
+
+
+def test_a_category_read_from_data_is_the_same_category():
+    # A category that arrives as data (JSON, a database row) is an equal string, not the same
+    # object as the literal: it must select the same lines and the same instruction.
+    category = json.loads('"eating_disorder"')
+    gb = referral(country="GB", language="en", category=category)
+    assert gb == referral(country="GB", language="en", category="eating_disorder")
+    assert gb["resources"][0]["name"] != referral(country="GB", language="en")["resources"][0]["name"]
+    instruction = crisis_instruction(line="call 0808 801 0677 (Beat)", emergency="999", category=category)
+    assert "eating disorder" in instruction
+
+
+@pytest.mark.parametrize(
+    ("country", "reach"),
+    [
+        ("US", "Please call or text 988 now (988 Suicide & Crisis Lifeline)"),  # one number for both
+        ("GB", "Please call 116 123 now (Samaritans)"),  # a number to call, texts elsewhere
+        ("ZZ", "you can find one near you at findahelpline.com"),  # no listed service: the directory
+    ],
+)
+def test_the_referral_says_how_to_reach_the_first_service(country, reach):
+    text = referral(country=country, language="en", default_country=None)["text"]
+    assert reach in text
+    assert ("call or text" in text) is (country == "US")
+
+
+def test_a_first_service_reached_only_by_text_is_named_by_its_instruction(monkeypatch):
+    table = json.loads(json.dumps(_table()))
+    us = table["countries"]["US"]
+    us["lines"] = [line for line in us["lines"] if line["name"] == "Crisis Text Line"]
+    monkeypatch.setattr(referral_module, "_table", lambda: table)
+    assert crisis_line_phrase(country="US") == "text HOME to 741741 (Crisis Text Line)"
+
+
+@pytest.mark.parametrize("category", ["suicide", "self_harm", "method_seeking"])
+def test_the_instruction_for_any_other_crisis_speaks_of_suicide_or_self_harm(category):
+    instruction = crisis_instruction(line="call or text 988", emergency="911", category=category)
+    assert "suicide or self-harm" in instruction and "eating disorder" not in instruction

@@ -49,3 +49,13 @@ def test_a_new_model_with_user_data_and_no_entry_is_reported():
 
 def test_every_app_with_user_data_has_one_entry():
     assert {entry.app for entry in user_data_entries()} == {"accounts", "relationships", "avatars", "attachments", "moments"}
+
+
+def test_an_apps_entry_cannot_be_changed_by_those_who_read_it():
+    import dataclasses
+
+    import pytest
+
+    entry = user_data_entries()[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        entry.erase = None

@@ -213,3 +213,9 @@ def test_without_the_classifier_a_topic_word_alone_refers(monkeypatch):
     monkeypatch.setattr(classifier, "classify", broken)
     assert screen_message("our school had a suicide prevention assembly today") is not None
     assert screen_message("the weather is nice") is None
+
+
+def test_a_topic_word_refers_from_exactly_the_agreement_threshold():
+    documentary = "We watched a long documentary about the history of suicide prevention in schools."
+    assert screen.topic_refers(documentary, score=screen.TOPIC_AGREEMENT)
+    assert not screen.topic_refers(documentary, score=screen.TOPIC_AGREEMENT - 0.01)
