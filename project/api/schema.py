@@ -12,6 +12,7 @@ A view declares only the errors of its own domain (`403 feature_locked`, `409`, 
 with `errors(...)`; the ones every view shares are added here.
 """
 
+import inspect
 import re
 
 from drf_spectacular import openapi
@@ -89,6 +90,8 @@ class StrictInputExtension(OpenApiSerializerExtension):
 
     def map_serializer(self, auto_schema, direction):
         schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if schema.get("description") == inspect.cleandoc(StrictInputMixin.__doc__):
+            del schema["description"]  # the mixin's docstring, inherited: not the serializer's own
         if direction == "request":
             schema["additionalProperties"] = False
             for name, field in self.target.fields.items():
