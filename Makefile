@@ -15,7 +15,7 @@ LLAMA_CMAKE_ARGS ?= -DGGML_NATIVE=OFF
 endif
 LLAMA_WHEELS := $(HOME)/.cache/hearth/llama-$(LLAMA_VERSION)-$(shell echo '$(LLAMA_CMAKE_ARGS)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-unit test-integration test-bench mutation install install-dev install-llm install-push migrate lock clean train-crisis
+.PHONY: run test test-unit test-integration test-bench contract mutation install install-dev install-llm install-push migrate lock clean train-crisis
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hearth needs Python 3.11 or newer")'
@@ -68,6 +68,12 @@ test-unit: install-dev install-llm
 # otherwise SQLite and an embedded Redis-compatible server.
 test-integration: install-dev install-llm
 	$(PY) -m pytest tests/integration -p no:cacheprovider --ds=tests.integration.settings
+
+# The API contract alone (also part of test-integration): schemathesis against the live stack
+# and the generated client's scenario (docs/api.md). HEARTH_CONTRACT_SEED and
+# HEARTH_CONTRACT_MAX_EXAMPLES change the run.
+contract: install-dev install-llm
+	$(PY) -m pytest tests/integration/test_contract.py -p no:cacheprovider --ds=tests.integration.settings -s
 
 # The benchmarks in --smoke mode: seconds each, failing when a delta or a request is lost, so
 # a benchmark cannot rot unnoticed. Full runs are manual (docs/performance.md).

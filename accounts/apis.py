@@ -4,7 +4,7 @@ from rest_framework import permissions, serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
+from project.api.views import ApiView
 from rest_framework_simplejwt import views as jwt_views
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
@@ -21,12 +21,14 @@ from accounts.serializers import (
 from accounts.services import device_register, device_unregister, user_register, user_update_profile
 from accounts.throttles import LoginAccountThrottle
 from accounts.tokens import RotatingRefreshSerializer
+from project.api.schema import errors
 from project.api.serializers import ErrorSerializer
+from project.errors import UNPROCESSABLE
 from safety.data_rights import user_erase, user_export
 from safety.disclosure import SIGNUP_NOTICE
 
 
-class RegisterApi(APIView):
+class RegisterApi(ApiView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list = []
     throttle_classes = [ScopedRateThrottle]
@@ -34,7 +36,7 @@ class RegisterApi(APIView):
 
     @extend_schema(
         request=RegisterSerializer,
-        responses={201: RegisteredSerializer, 400: ErrorSerializer, 429: ErrorSerializer},
+        responses={201: RegisteredSerializer, **errors(422, 429)},
         tags=["auth"],
     )
     def post(self, request):
@@ -90,14 +92,14 @@ class TokenRefreshApi(jwt_views.TokenRefreshView):
     throttle_scope = "auth.client"
 
 
-class MeApi(APIView):
+class MeApi(ApiView):
     @extend_schema(responses={200: UserSerializer, 401: ErrorSerializer}, tags=["account"])
     def get(self, request):
         return Response(UserSerializer(request.user).data)
 
     @extend_schema(
         request=ProfileUpdateSerializer,
-        responses={200: UserSerializer, 400: ErrorSerializer, 401: ErrorSerializer},
+        responses={200: UserSerializer, **errors(422)},
         tags=["account"],
     )
     def patch(self, request):
@@ -108,7 +110,7 @@ class MeApi(APIView):
 
     @extend_schema(
         request=EraseSerializer,
-        responses={204: None, 400: ErrorSerializer, 401: ErrorSerializer},
+        responses={204: None, **errors(422)},
         tags=["account"],
     )
     def delete(self, request):
@@ -117,12 +119,12 @@ class MeApi(APIView):
         serializer = EraseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         if not request.user.check_password(serializer.validated_data["password"]):
-            raise serializers.ValidationError({"password": ["The password is not right."]})
+            raise serializers.ValidationError({"password": ["The password is not right."]}, code=UNPROCESSABLE)
         user_erase(user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ExportApi(APIView):
+class ExportApi(ApiView):
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "auth.client"
 
@@ -136,7 +138,7 @@ class ExportApi(APIView):
         return response
 
 
-class DeviceApi(APIView):
+class DeviceApi(ApiView):
     @extend_schema(
         request=DeviceInputSerializer,
         responses={201: DeviceSerializer, 400: ErrorSerializer, 401: ErrorSerializer},

@@ -3,12 +3,11 @@ from django.http import Http404, HttpResponse, HttpResponseNotModified
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from project.api.views import ApiView
 
 from avatars import catalog, render, scenes
 from avatars.models import Avatar
@@ -25,7 +24,8 @@ from avatars.serializers import (
 )
 from avatars.services import avatar_png, avatar_set, selfie_delete, selfie_request
 from project.api.negotiation import BinaryContentNegotiation
-from project.api.pagination import CURSOR_PARAMETERS, CreatedCursorPagination, paginated_response
+from project.api.pagination import CreatedCursorPagination, paginated_response
+from project.api.schema import errors
 from project.api.serializers import ErrorSerializer
 from project.errors import ApplicationError
 from project.media import media_response
@@ -38,7 +38,7 @@ MISSING = {401: ErrorSerializer, 404: ErrorSerializer}
 MULTIPART_OVERHEAD = 64 * 1024
 
 
-class AvatarCatalogApi(APIView):
+class AvatarCatalogApi(ApiView):
     @extend_schema(responses={200: CatalogSerializer, 401: ErrorSerializer}, tags=["avatars"])
     def get(self, request):
         """The layer kinds, their options and colours, the expressions and sizes."""
@@ -56,7 +56,7 @@ def _avatar_answer(partner, avatar: Avatar | None) -> Response:
     return Response(AvatarSerializer(data).data)
 
 
-class PartnerAvatarApi(APIView):
+class PartnerAvatarApi(ApiView):
     @extend_schema(responses={200: AvatarSerializer, **MISSING}, tags=["avatars"])
     def get(self, request, partner_id: int):
         """The partner's look (the default until one is chosen)."""
@@ -65,7 +65,7 @@ class PartnerAvatarApi(APIView):
 
     @extend_schema(
         request=AvatarInputSerializer,
-        responses={200: AvatarSerializer, 400: ErrorSerializer, **MISSING},
+        responses={200: AvatarSerializer, **errors(422)},
         tags=["avatars"],
     )
     def put(self, request, partner_id: int):
@@ -77,33 +77,21 @@ class PartnerAvatarApi(APIView):
         return _avatar_answer(partner, avatar)
 
 
-class PartnerAvatarImageApi(APIView):
+class PartnerAvatarImageApi(ApiView):
     content_negotiation_class = BinaryContentNegotiation
+    query_serializer_class = AvatarImageQuerySerializer
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("size", int, enum=[256, 512, 1024], description="Pixels a side; 512 by default."),
-            OpenApiParameter(
-                "expression", str, enum=list(catalog.EXPRESSIONS),
-                description="By default the partner's current one, which follows the conversation's mood.",
-            ),
-        ],
         responses={
             (200, "image/png"): OpenApiTypes.BINARY,
             304: OpenApiResponse(description="Not modified (If-None-Match)."),
-            400: ErrorSerializer,
-            **MISSING,
         },
         tags=["avatars"],
     )
     def get(self, request, partner_id: int):
         """The avatar as a PNG. Deterministic and cached; revalidate with If-None-Match."""
-        query = AvatarImageQuerySerializer(data=request.query_params.dict())
-        query.is_valid(raise_exception=True)
-        expression = query.validated_data.get("expression")
-        if expression is not None and expression not in catalog.EXPRESSIONS:
-            raise ValidationError({"expression": [f"One of: {', '.join(catalog.EXPRESSIONS)}."]})
-        size = query.validated_data["size"]
+        expression = self.query.get("expression")
+        size = int(self.query["size"])
         partner = partner_get_for(user=request.user, partner_id=partner_id)
         expression = expression or partner_expression(partner)
         config = avatar_config_of(partner)
@@ -121,19 +109,19 @@ class PartnerAvatarImageApi(APIView):
         return response
 
 
-class DestinationListApi(APIView):
+class DestinationListApi(ApiView):
     @extend_schema(responses={200: DestinationSerializer(many=True), 401: ErrorSerializer}, tags=["selfies"])
     def get(self, request):
         """Where a vacation selfie can be taken."""
         return Response(DestinationSerializer(scenes.DESTINATIONS, many=True).data)
 
 
-class PartnerSelfieListApi(APIView):
+class PartnerSelfieListApi(ApiView):
     pagination_class = CreatedCursorPagination
     parser_classes = [MultiPartParser]
 
     @extend_schema(
-        parameters=CURSOR_PARAMETERS, responses={200: SelfieSerializer(many=True), **MISSING}, tags=["selfies"]
+        responses={200: SelfieSerializer(many=True), **MISSING}, tags=["selfies"]
     )
     def get(self, request, partner_id: int):
         """The gallery: this partner's selfies, newest first."""
@@ -147,6 +135,7 @@ class PartnerSelfieListApi(APIView):
             400: ErrorSerializer,
             403: ErrorSerializer,
             413: ErrorSerializer,
+            422: ErrorSerializer,
             429: ErrorSerializer,
             **MISSING,
         },
@@ -176,7 +165,7 @@ class PartnerSelfieListApi(APIView):
         return Response(SelfieQueuedSerializer(selfie).data, status=status.HTTP_202_ACCEPTED)
 
 
-class SelfieDetailApi(APIView):
+class SelfieDetailApi(ApiView):
     @extend_schema(responses={200: SelfieSerializer, **MISSING}, tags=["selfies"])
     def get(self, request, selfie_id: int):
         """A selfie's status (`queued`, `running`, `done`, `failed` with a reason) and image."""
@@ -189,7 +178,7 @@ class SelfieDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class SelfieImageApi(APIView):
+class SelfieImageApi(ApiView):
     content_negotiation_class = BinaryContentNegotiation
 
     @extend_schema(responses={(200, "image/jpeg"): OpenApiTypes.BINARY, **MISSING}, tags=["selfies"])

@@ -13,9 +13,10 @@ SIZES = (256, 512, 1024)
 
 
 class AvatarConfigError(ValueError):
-    def __init__(self, fields: dict[str, list[str]]):
+    def __init__(self, fields: dict[str, list[str]], *, policy: bool = False):
         super().__init__(fields)
         self.fields = fields
+        self.policy = policy  # a catalog choice this account may not make (a minor's outfit)
 
 
 def _palette(*entries: tuple[str, str, str]) -> list[dict]:
@@ -203,7 +204,9 @@ def _layer(kind: str, value: Any) -> tuple[dict, list[str]]:
     if unknown:
         errors.append(f"Unknown keys: {', '.join(map(str, unknown))}.")
     default = DEFAULT_CONFIG[kind]
-    code = value.get("option", default["option"])
+    if "option" not in value:
+        return {}, [*errors, "option is required: a kind that is given names its option."]
+    code = value["option"]
     if not isinstance(code, str):
         return {}, [*errors, "option must be a string."]
     chosen = _OPTIONS[kind].get(code)
@@ -252,6 +255,8 @@ def validate_config(data: Any, *, minor: bool) -> dict:
         and not option("outfit", config["outfit"]["option"])["modest"]
     ):
         fields["outfit"] = ["This outfit is not available on this account."]
+        if len(fields) == 1:
+            raise AvatarConfigError(fields, policy=True)
     if fields:
         raise AvatarConfigError(fields)
     return config
@@ -268,3 +273,29 @@ def modest_config(config: dict) -> dict:
     swapped = copy.deepcopy(config)
     swapped["outfit"]["option"] = MODEST_INSTEAD[code]
     return swapped
+
+
+def config_schema() -> dict:
+    """The JSON schema of a config a client may send, exactly as `validate_config` takes it:
+    per kind, an option and the colours that option has (null, or left out, where it has none)."""
+    kinds = {}
+    for layer in LAYERS:
+        groups: dict[tuple, list[str]] = {}
+        for choice in layer["options"]:
+            groups.setdefault(tuple(c["code"] for c in choice["colours"]), []).append(choice["code"])
+        variants = []
+        for colours, codes in groups.items():
+            colour = {"type": "string", "enum": list(colours)} if colours else {"nullable": True, "enum": [None]}
+            variants.append({
+                "type": "object",
+                "properties": {"option": {"type": "string", "enum": codes}, "colour": colour},
+                "required": ["option"],
+                "additionalProperties": False,
+            })
+        kinds[layer["kind"]] = {"oneOf": variants} if len(variants) > 1 else variants[0]
+    return {
+        "type": "object",
+        "properties": kinds,
+        "additionalProperties": False,
+        "description": "One choice per layer kind (GET /api/avatars/catalog/); kinds left out keep the default.",
+    }

@@ -1,6 +1,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from avatars import catalog, scenes
 from avatars.models import Selfie
 from project.api.serializers import StrictCharField, StrictInputMixin
 from project.media import media_url
@@ -43,14 +44,26 @@ class AvatarSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField(allow_null=True)
 
 
+@extend_schema_field(catalog.config_schema())
+class AvatarConfigField(serializers.DictField):
+    """Kinds, options and colours are checked against the catalog by the service; the schema
+    states the catalog exactly, so a config it allows is one the service takes."""
+
+    def __init__(self, **kwargs):
+        super().__init__(child=serializers.DictField(allow_empty=True), **kwargs)
+
+
 class AvatarInputSerializer(StrictInputMixin, serializers.Serializer):
-    # Kinds, options and colours are checked against the catalog by the service.
-    config = serializers.DictField(child=serializers.DictField(allow_empty=True))
+    config = AvatarConfigField()
 
 
 class AvatarImageQuerySerializer(StrictInputMixin, serializers.Serializer):
-    size = serializers.ChoiceField(choices=[256, 512, 1024], default=512)
-    expression = serializers.CharField(required=False)
+    size = serializers.ChoiceField(choices=list(catalog.SIZES), default=512, help_text="Pixels a side.")
+    expression = serializers.ChoiceField(
+        choices=list(catalog.EXPRESSIONS),
+        required=False,
+        help_text="By default the partner's current one, which follows the conversation's mood.",
+    )
 
 
 class DestinationSerializer(serializers.Serializer):
@@ -59,9 +72,10 @@ class DestinationSerializer(serializers.Serializer):
 
 
 class SelfieInputSerializer(StrictInputMixin, serializers.Serializer):
-    destination = StrictCharField(max_length=40)
+    destination = serializers.ChoiceField(choices=[d["code"] for d in scenes.DESTINATIONS])
     caption = StrictCharField(max_length=200, required=False, allow_blank=True, default="")
-    photo = serializers.FileField(required=False, allow_empty_file=False, help_text="JPEG, PNG or WebP.")
+    # An empty file is answered as any other that does not decode (422 unsupported_image).
+    photo = serializers.FileField(required=False, allow_empty_file=True, help_text="JPEG, PNG or WebP.")
 
 
 class SelfieSerializer(serializers.ModelSerializer):

@@ -13,7 +13,7 @@ from avatars.image_endpoint import scene_from_endpoint
 from avatars.models import Avatar, Selfie
 from avatars.selectors import avatar_config_of, selfie_expression
 from avatars.uploads import UploadRejected, sanitize_photo
-from project.errors import ApplicationError
+from project.errors import UNPROCESSABLE, ApplicationError
 from project.events import Frame, Push, frame, user_event_on_commit
 from project.images import ai_generated_xmp
 from project.jobs import enqueue_on_commit
@@ -40,7 +40,7 @@ def avatar_set(*, partner: Partner, config: dict) -> Avatar:
         clean = catalog.validate_config(config, minor=partner.owner.is_minor)
     except catalog.AvatarConfigError as exc:
         raise ApplicationError(
-            "invalid",
+            UNPROCESSABLE if exc.policy else "invalid",
             "This avatar cannot be built from these choices.",
             fields={f"config.{kind}": errors for kind, errors in exc.fields.items()},
         ) from None

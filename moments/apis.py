@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from project.api.views import ApiView
 
 from avatars.selectors import selfie_get_for
 from moments.models import MomentLike
@@ -13,18 +13,17 @@ from moments.serializers import (
     MomentSerializer,
 )
 from moments.services import moment_comment, moment_like, moment_unlike, selfie_share
-from project.api.pagination import CURSOR_PARAMETERS, CreatedCursorPagination, paginated_response
+from project.api.pagination import CreatedCursorPagination, paginated_response
 from project.api.serializers import ErrorSerializer
 from relationships.progression.features import FeatureCode, feature_require
 
 LOCKED_OR_MISSING = {401: ErrorSerializer, 403: ErrorSerializer, 404: ErrorSerializer}
 
 
-class MomentFeedApi(APIView):
+class MomentFeedApi(ApiView):
     pagination_class = CreatedCursorPagination
 
     @extend_schema(
-        parameters=CURSOR_PARAMETERS,
         responses={200: MomentSerializer(many=True), **LOCKED_OR_MISSING},
         tags=["moments"],
     )
@@ -34,7 +33,7 @@ class MomentFeedApi(APIView):
         return paginated_response(request=request, view=self, queryset=feed, serializer_class=MomentSerializer)
 
 
-class MomentLikeApi(APIView):
+class MomentLikeApi(ApiView):
     def _answer(self, moment, request):
         count = MomentLike.objects.filter(moment=moment).count()
         liked = MomentLike.objects.filter(moment=moment, user=request.user).exists()
@@ -55,7 +54,7 @@ class MomentLikeApi(APIView):
         return self._answer(moment, request)
 
 
-class MomentCommentsApi(APIView):
+class MomentCommentsApi(ApiView):
     @extend_schema(responses={200: CommentSerializer(many=True), **LOCKED_OR_MISSING}, tags=["moments"])
     def get(self, request, moment_id: int):
         """The comments, newest last."""
@@ -75,7 +74,7 @@ class MomentCommentsApi(APIView):
         return Response(CommentSerializer(comment).data, status=status.HTTP_201_CREATED)
 
 
-class SelfieShareApi(APIView):
+class SelfieShareApi(ApiView):
     @extend_schema(
         request=None,
         responses={200: MomentSerializer, 201: MomentSerializer, 409: ErrorSerializer, **LOCKED_OR_MISSING},

@@ -4,8 +4,8 @@ from moments import apis
 from project.db import pooled
 
 urlpatterns = [
-    path("partners/<int:partner_id>/moments/", pooled(apis.MomentFeedApi.as_view()), name="partner-moments"),
-    path("moments/<int:moment_id>/like/", apis.MomentLikeApi.as_view(), name="moment-like"),
-    path("moments/<int:moment_id>/comments/", apis.MomentCommentsApi.as_view(), name="moment-comments"),
-    path("selfies/<int:selfie_id>/share/", apis.SelfieShareApi.as_view(), name="selfie-share"),
+    path("partners/<id:partner_id>/moments/", pooled(apis.MomentFeedApi.as_view()), name="partner-moments"),
+    path("moments/<id:moment_id>/like/", apis.MomentLikeApi.as_view(), name="moment-like"),
+    path("moments/<id:moment_id>/comments/", apis.MomentCommentsApi.as_view(), name="moment-comments"),
+    path("selfies/<id:selfie_id>/share/", apis.SelfieShareApi.as_view(), name="selfie-share"),
 ]

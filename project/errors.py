@@ -8,6 +8,11 @@ on both.
 
 from django.core.exceptions import ObjectDoesNotExist
 
+# Refusals the schema cannot state (an age, a password's strength, a photo that does not
+# decode, a choice a minor may not make) carry this code; the REST edge answers them 422.
+# A serializer raises `ValidationError(..., code=UNPROCESSABLE)` for the same.
+UNPROCESSABLE = "unprocessable"
+
 
 class ApplicationError(Exception):
     def __init__(

@@ -9,7 +9,7 @@ from django.db import connection
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import permissions, serializers
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from project.api.views import ApiView
 
 from project.api.errors import error_body
 
@@ -55,7 +55,7 @@ def readiness() -> dict[str, str]:
     return results
 
 
-class _OpsView(APIView):
+class _OpsView(ApiView):
     authentication_classes: list = []
     permission_classes = [permissions.AllowAny]
 

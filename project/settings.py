@@ -40,6 +40,8 @@ ALLOWED_HOSTS = env("DJANGO_ALLOWED_HOSTS") or (
     ["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Under /api/ a CSRF refusal is in the error shape too (project/api/errors.py).
+CSRF_FAILURE_VIEW = "project.api.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -374,7 +376,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["project.api.parsers.SafeJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "project.api.pagination.CreatedCursorPagination",
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "project.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "project.api.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "auth.register": env("AUTH_THROTTLE_RATE"),  # per client address
@@ -402,6 +404,14 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # A message's role and a comment's author share one choice set: one name for both.
     "ENUM_NAME_OVERRIDES": {"SpeakerEnum": "relationships.models.Message.Role"},
+    # `<id:...>` path parameters are bounded integers (project/api/converters.py).
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}},
+    # Every status each operation can answer, in the error shape, and the links between
+    # operations (project/api/schema.py): docs/api.md.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "project.api.schema.postprocess_errors_and_links",
+    ],
 }
 
 # --- Security (production posture whenever DEBUG is off) --------------------

@@ -5,8 +5,11 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from project import media
 from project.api import errors
+from project.api.converters import converters_register
 from project.health import HealthzApi, ReadyzApi
 from safety.views import protocol_page
+
+converters_register()  # before the apps' routes use <id:...>
 
 api_patterns = [
     path("", include("accounts.urls")),
@@ -16,6 +19,7 @@ api_patterns = [
     path("", include("attachments.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # Every other path under /api/, whatever the method, is the JSON 404 (no CSRF page).
     re_path(r"^.*$", errors.api_not_found),
 ]
 

@@ -1,14 +1,12 @@
-import re
-
 from django.conf import settings
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from project.api.views import ApiView
 
-from project.api.pagination import CURSOR_PARAMETERS, CreatedCursorPagination, paginated_response
+from project.api.pagination import CreatedCursorPagination, paginated_response
+from project.api.schema import errors
 from project.api.serializers import ErrorSerializer
 from relationships.chat.selectors import message_list_for
 from relationships.partners.selectors import partner_get_for, partner_list_for
@@ -25,6 +23,7 @@ from relationships.serializers import (
     MemoryInputSerializer,
     MemorySerializer,
     MoodDaySerializer,
+    MoodQuerySerializer,
     MessageSerializer,
     PartnerInputSerializer,
     PartnerSerializer,
@@ -36,10 +35,9 @@ from relationships.memory.services import memory_delete, memory_update
 
 
 
-class PartnerListApi(APIView):
+class PartnerListApi(ApiView):
     pagination_class = CreatedCursorPagination  # also tells the schema the list is paginated
     @extend_schema(
-        parameters=CURSOR_PARAMETERS,
         responses={200: PartnerSerializer(many=True), 401: ErrorSerializer},
         tags=["partners"],
     )
@@ -50,7 +48,7 @@ class PartnerListApi(APIView):
 
     @extend_schema(
         request=PartnerInputSerializer,
-        responses={201: PartnerSerializer, 400: ErrorSerializer, 401: ErrorSerializer},
+        responses={201: PartnerSerializer, **errors(409, 422)},
         tags=["partners"],
     )
     def post(self, request):
@@ -60,7 +58,7 @@ class PartnerListApi(APIView):
         return Response(PartnerSerializer(partner).data, status=status.HTTP_201_CREATED)
 
 
-class PartnerDetailApi(APIView):
+class PartnerDetailApi(ApiView):
     @extend_schema(
         responses={200: PartnerSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
         tags=["partners"],
@@ -71,12 +69,7 @@ class PartnerDetailApi(APIView):
 
     @extend_schema(
         request=PartnerInputSerializer(partial=True),
-        responses={
-            200: PartnerSerializer,
-            400: ErrorSerializer,
-            401: ErrorSerializer,
-            404: ErrorSerializer,
-        },
+        responses={200: PartnerSerializer, **errors(422)},
         tags=["partners"],
     )
     def patch(self, request, partner_id: int):
@@ -95,11 +88,10 @@ class PartnerDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class MessageListApi(APIView):
+class MessageListApi(ApiView):
     pagination_class = CreatedCursorPagination
 
     @extend_schema(
-        parameters=CURSOR_PARAMETERS,
         responses={200: MessageSerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
         tags=["chat"],
     )
@@ -109,7 +101,7 @@ class MessageListApi(APIView):
         return paginated_response(request=request, view=self, queryset=messages, serializer_class=MessageSerializer)
 
 
-class RelationshipApi(APIView):
+class RelationshipApi(ApiView):
     @extend_schema(
         responses={200: RelationshipProgressSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
         tags=["progression"],
@@ -125,18 +117,17 @@ class RelationshipApi(APIView):
         return Response(RelationshipProgressSerializer(progress).data)
 
 
-class LevelListApi(APIView):
+class LevelListApi(ApiView):
     @extend_schema(responses={200: LevelSerializer(many=True), 401: ErrorSerializer}, tags=["progression"])
     def get(self, request):
         """The intimacy ladder, lowest level first."""
         return Response(LevelSerializer(ladder(minor=request.user.is_minor), many=True).data)
 
 
-class XPEventListApi(APIView):
+class XPEventListApi(ApiView):
     pagination_class = CreatedCursorPagination
 
     @extend_schema(
-        parameters=CURSOR_PARAMETERS,
         responses={200: XPEventSerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
         tags=["progression"],
     )
@@ -146,11 +137,10 @@ class XPEventListApi(APIView):
         return paginated_response(request=request, view=self, queryset=events, serializer_class=XPEventSerializer)
 
 
-class MemoryListApi(APIView):
+class MemoryListApi(ApiView):
     pagination_class = CreatedCursorPagination
 
     @extend_schema(
-        parameters=CURSOR_PARAMETERS,
         responses={200: MemorySerializer(many=True), 401: ErrorSerializer, 404: ErrorSerializer},
         tags=["memory"],
     )
@@ -160,18 +150,20 @@ class MemoryListApi(APIView):
         return paginated_response(request=request, view=self, queryset=memories, serializer_class=MemorySerializer)
 
 
-class MemoryDetailApi(APIView):
+class MemoryDetailApi(ApiView):
     @extend_schema(
         request=MemoryInputSerializer,
-        responses={200: MemorySerializer, 400: ErrorSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
+        responses={200: MemorySerializer, **errors(422)},
         tags=["memory"],
     )
     def patch(self, request, partner_id: int, memory_id: int):
-        """Correct a memory: a short statement about you (instructions are refused)."""
+        """Correct a memory: a short statement about you (instructions are refused, 422).
+        Without `text` nothing changes."""
         memory = memory_get_for(user=request.user, partner_id=partner_id, memory_id=memory_id)
-        serializer = MemoryInputSerializer(data=request.data)
+        serializer = MemoryInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        memory = memory_update(memory=memory, text=serializer.validated_data["text"])
+        if "text" in serializer.validated_data:
+            memory = memory_update(memory=memory, text=serializer.validated_data["text"])
         return Response(MemorySerializer(memory).data)
 
     @extend_schema(responses={204: None, 401: ErrorSerializer, 404: ErrorSerializer}, tags=["memory"])
@@ -181,16 +173,11 @@ class MemoryDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class MoodTimelineApi(APIView):
-    @extend_schema(
-        parameters=[OpenApiParameter("days", int, description="1 to 365, default 30.")],
-        responses={200: MoodDaySerializer(many=True), 400: ErrorSerializer, 401: ErrorSerializer, 404: ErrorSerializer},
-        tags=["memory"],
-    )
+class MoodTimelineApi(ApiView):
+    query_serializer_class = MoodQuerySerializer
+
+    @extend_schema(responses={200: MoodDaySerializer(many=True)}, tags=["memory"])
     def get(self, request, partner_id: int):
         """Your mood in this conversation per day (your time zone), oldest first."""
-        days = request.query_params.get("days", "30")
-        if not re.fullmatch(r"[0-9]{1,3}", days) or not 1 <= int(days) <= 365:
-            raise ValidationError({"days": ["A whole number from 1 to 365."]})
-        timeline = mood_timeline_for(user=request.user, partner_id=partner_id, days=int(days))
+        timeline = mood_timeline_for(user=request.user, partner_id=partner_id, days=self.query["days"])
         return Response(MoodDaySerializer(timeline, many=True).data)

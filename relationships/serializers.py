@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
-from project.api.serializers import StrictCharField, StrictInputMixin
+from project.api.serializers import QueryIntegerField, StrictCharField, StrictInputMixin
+from project.errors import UNPROCESSABLE
 from relationships.attachment import attachment_payload
 from relationships.models import (
     MAX_BACKSTORY_LENGTH,
@@ -29,7 +30,7 @@ def _unique_case_insensitive(values: list[str], noun: str) -> list[str]:
     seen = set()
     for value in values:
         if value.casefold() in seen:
-            raise serializers.ValidationError(f"'{value}' is listed twice among the {noun}.")
+            raise serializers.ValidationError(f"'{value}' is listed twice among the {noun}.", code=UNPROCESSABLE)
         seen.add(value.casefold())
     return values
 
@@ -153,3 +154,7 @@ class MoodDaySerializer(serializers.Serializer):
     valence = serializers.FloatField(allow_null=True, help_text="Mean valence, -1 (negative) to 1.")
     dominant = serializers.CharField()
     moods = serializers.DictField(child=serializers.IntegerField(), help_text="Messages per mood label.")
+
+
+class MoodQuerySerializer(StrictInputMixin, serializers.Serializer):
+    days = QueryIntegerField(min_value=1, max_value=365, default=30, help_text="Days back from today, 1 to 365.")

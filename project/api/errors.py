@@ -5,13 +5,15 @@ from collections.abc import Mapping
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions, status
+from rest_framework.exceptions import ErrorDetail
 from rest_framework.fields import get_error_detail
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
 
-from project.errors import ApplicationError
+from project.errors import UNPROCESSABLE, ApplicationError
 
 
 # The status of each domain error code (project/errors.py) that is not a plain 400.
@@ -19,6 +21,11 @@ STATUS_OF = {
     "not_found": status.HTTP_404_NOT_FOUND,
     "feature_locked": status.HTTP_403_FORBIDDEN,
     "selfie_not_ready": status.HTTP_409_CONFLICT,
+    "partner_limit": status.HTTP_409_CONFLICT,
+    UNPROCESSABLE: status.HTTP_422_UNPROCESSABLE_ENTITY,
+    # A photo the multipart body carries well that does not decode, or is too many pixels.
+    "unsupported_image": status.HTTP_422_UNPROCESSABLE_ENTITY,
+    "image_too_large": status.HTTP_422_UNPROCESSABLE_ENTITY,
     "too_many_selfies": status.HTTP_429_TOO_MANY_REQUESTS,
     "upload_too_large": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
 }
@@ -59,9 +66,26 @@ def flatten_fields(data, prefix: str = "") -> dict[str, list[str]]:
     return out
 
 
+def _codes(detail):
+    if isinstance(detail, Mapping):
+        for value in detail.values():
+            yield from _codes(value)
+    elif isinstance(detail, list):
+        for item in detail:
+            yield from _codes(item)
+    else:
+        yield getattr(detail, "code", None)
+
+
+def _is_unprocessable(exc: exceptions.ValidationError) -> bool:
+    """Every message is a rule the schema cannot state: the request itself was well formed."""
+    codes = set(_codes(exc.detail))
+    return codes == {UNPROCESSABLE}
+
+
 def _code_of(exc: exceptions.APIException) -> str:
     if isinstance(exc, exceptions.ValidationError):
-        return "invalid"
+        return UNPROCESSABLE if _is_unprocessable(exc) else "invalid"
     codes = exc.get_codes()
     if isinstance(codes, str):
         return codes
@@ -91,13 +115,19 @@ def exception_handler(exc, context):
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
     elif isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(detail=get_error_detail(exc))
+        # Raised past the serializer (by a service or a model's full_clean): the input had
+        # the right shape and a domain rule refused it.
+        exc = exceptions.ValidationError(
+            detail=_as_unprocessable(get_error_detail(exc)), code=UNPROCESSABLE
+        )
 
     response = drf_exception_handler(exc, context)  # keeps WWW-Authenticate and Retry-After
     if response is None:
         return None  # an unexpected error: Django's handler500 answers
 
     fields = flatten_fields(exc.detail) if isinstance(exc, exceptions.ValidationError) else {}
+    if isinstance(exc, exceptions.ValidationError) and _is_unprocessable(exc):
+        response.status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
     extra = {}
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         extra["retry_after"] = int(exc.wait + 0.999)
@@ -105,8 +135,17 @@ def exception_handler(exc, context):
     return response
 
 
+def _as_unprocessable(detail):
+    if isinstance(detail, Mapping):
+        return {key: _as_unprocessable(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_as_unprocessable(item) for item in detail]
+    return ErrorDetail(str(detail), code=UNPROCESSABLE)
+
+
+@csrf_exempt  # a POST to an unknown /api/ path is a 404 too, not Django's HTML CSRF page
 def api_not_found(request, *args, **kwargs):
-    """Unknown /api/ URLs answer in the error shape, also with DEBUG on."""
+    """Unknown /api/ URLs answer in the error shape, for every method, also with DEBUG on."""
     return JsonResponse(
         error_body("not_found", "No such endpoint."), status=status.HTTP_404_NOT_FOUND
     )
@@ -125,6 +164,15 @@ def not_found(request, exception=None):
 
 def bad_request(request, exception=None):
     return JsonResponse(error_body("bad_request", "Bad request."), status=400)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: the error shape under /api/, Django's page elsewhere (the admin)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(error_body("csrf_failed", "CSRF verification failed."), status=403)
+    from django.views.csrf import csrf_failure as django_csrf_failure
+
+    return django_csrf_failure(request, reason=reason)
 
 
 def permission_denied(request, exception=None):

@@ -1,7 +1,6 @@
 import datetime
 
 from django.utils.dateparse import parse_datetime
-from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
@@ -30,13 +29,6 @@ class CreatedCursorPagination(CursorPagination):
             except (ValueError, OverflowError):
                 raise NotFound(self.invalid_cursor_message) from None
         return cursor
-
-
-# The query parameters of every paginated list, for the schema.
-CURSOR_PARAMETERS = [
-    OpenApiParameter("cursor", str, description="Opaque cursor from `next` or `previous`."),
-    OpenApiParameter("page_size", int, description="1 to 100, default 20."),
-]
 
 
 def paginated_response(*, request, view, queryset, serializer_class) -> Response:

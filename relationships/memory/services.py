@@ -3,7 +3,7 @@ import re
 import zoneinfo
 
 from django.db import IntegrityError, transaction
-from project.errors import ApplicationError
+from project.errors import UNPROCESSABLE, ApplicationError
 from project.events import session_refresh_on_commit
 from project.llm import LLMError
 from project.llm.complete import complete
@@ -100,7 +100,7 @@ def memory_update(*, memory: Memory, text: str) -> Memory:
     clean = sanitize_fact_text(text)
     if clean is None:
         raise ApplicationError(
-            "invalid",
+            UNPROCESSABLE,
             "A memory is a short statement about you.",
             fields={"text": ["Write a short statement about you, not an instruction."]},
         )

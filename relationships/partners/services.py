@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
+from project.errors import ApplicationError
 from project.events import session_refresh_on_commit
 from relationships.models import Partner, Relationship
 from safety.data_rights import partner_files_delete_on_commit
@@ -37,7 +38,7 @@ def partner_create(
     User.objects.select_for_update().filter(pk=owner.pk).first()
     limit = settings.HEARTH_MAX_PARTNERS_PER_USER
     if Partner.objects.filter(owner=owner).count() >= limit:
-        raise ValidationError(f"You can design at most {limit} partners.")
+        raise ApplicationError("partner_limit", f"You can design at most {limit} partners.")
     partner = Partner(
         owner=owner,
         name=name,

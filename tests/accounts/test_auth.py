@@ -50,7 +50,7 @@ class TestRegister:
     def test_refuses_under_13_and_names_the_field(self, api):
         response = register(api, birth_date=years_ago(13, days=1))
 
-        error = assert_error(response, 400, "invalid")
+        error = assert_error(response, 422, "unprocessable")
         assert "birth_date" in error["fields"]
         assert not User.objects.exists()
 
@@ -62,21 +62,21 @@ class TestRegister:
 
     def test_refuses_a_future_birth_date(self, api):
         tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-        error = assert_error(register(api, birth_date=tomorrow), 400, "invalid")
+        error = assert_error(register(api, birth_date=tomorrow), 422, "unprocessable")
         assert "birth_date" in error["fields"]
 
     @pytest.mark.parametrize(
         "password", ["short", "password123", "12345678901", "alice-example"]
     )
     def test_applies_django_password_validators(self, api, password):
-        error = assert_error(register(api, password=password), 400, "invalid")
+        error = assert_error(register(api, password=password), 422, "unprocessable")
         assert "password" in error["fields"]
         assert not User.objects.exists()
 
     def test_username_and_email_are_unique_ignoring_case(self, api):
         UserFactory(username="Alice", email="ALICE@example.com")
 
-        error = assert_error(register(api), 400, "invalid")
+        error = assert_error(register(api), 422, "unprocessable")
         assert set(error["fields"]) == {"username", "email"}
 
     def test_refuses_fields_it_does_not_accept(self, api):
@@ -103,7 +103,7 @@ class TestRegister:
         assert_error(response, 400, "parse_error")
 
     def test_an_implausible_birth_date_is_refused(self, api):
-        error = assert_error(register(api, birth_date="0001-01-01"), 400, "invalid")
+        error = assert_error(register(api, birth_date="0001-01-01"), 422, "unprocessable")
         assert "birth_date" in error["fields"]
 
 

@@ -55,8 +55,8 @@ def test_patch_validates_time_zone_and_email(auth_api):
 
     error = assert_error(
         auth_api.patch("/api/me/", {"time_zone": "Mars/Olympus", "email": "TAKEN@example.com"}, format="json"),
-        400,
-        "invalid",
+        422,
+        "unprocessable",
     )
     assert set(error["fields"]) == {"time_zone", "email"}
 

@@ -123,7 +123,7 @@ def test_a_decompression_bomb_is_refused_quickly(auth_api, selfies_unlocked, dja
     started = time.monotonic()
     response = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks, photo=bomb_png(), name="x.png")
     assert time.monotonic() - started < 1.0
-    assert_error(response, 400, "image_too_large")
+    assert_error(response, 422, "image_too_large")
     assert not Selfie.objects.exists()
 
 
@@ -140,7 +140,7 @@ def test_a_file_that_is_not_a_supported_image_is_refused(
     auth_api, selfies_unlocked, media_root, payload, name, django_capture_on_commit_callbacks
 ):
     response = post_selfie(auth_api, selfies_unlocked, django_capture_on_commit_callbacks, photo=payload, name=name)
-    error = assert_error(response, 400, "unsupported_image")
+    error = assert_error(response, 422, "unsupported_image")
     assert "photo" in error["fields"]
     assert not Selfie.objects.exists() and stored_files(media_root) == []
 

@@ -105,13 +105,13 @@ def test_another_users_moments_are_404_everywhere(auth_api):
     moment = Moment.objects.create(partner=stranger_partner, text="private")
 
     assert_error(auth_api.get(feed(stranger_partner)), 404, "not_found")
-    for method, url in [
-        ("post", f"/api/moments/{moment.pk}/like/"),
-        ("delete", f"/api/moments/{moment.pk}/like/"),
-        ("get", f"/api/moments/{moment.pk}/comments/"),
-        ("post", f"/api/moments/{moment.pk}/comments/"),
+    for method, url, body in [
+        ("post", f"/api/moments/{moment.pk}/like/", None),
+        ("delete", f"/api/moments/{moment.pk}/like/", None),
+        ("get", f"/api/moments/{moment.pk}/comments/", None),
+        ("post", f"/api/moments/{moment.pk}/comments/", {"text": "x"}),
     ]:
-        assert_error(getattr(auth_api, method)(url, {"text": "x"}, format="json"), 404, "not_found")
+        assert_error(getattr(auth_api, method)(url, body, format="json"), 404, "not_found")
     assert not MomentComment.objects.exists()
 
 

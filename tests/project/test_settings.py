@@ -78,7 +78,7 @@ def test_schema_is_openapi_3_and_lists_every_endpoint(client):
 
     documented = set(schema["paths"])
     routes = {
-        "/" + re.sub(r"<int:(\w+)>", r"{\1}", r)
+        "/" + re.sub(r"<(?:int|id):(\w+)>", r"{\1}", r)
         for r in _api_routes()
         if r.startswith(("api/", "healthz", "readyz"))
         and "schema/" not in r

@@ -53,7 +53,6 @@ class TestCreate:
             ({"name": "x" * 41}, "name"),
             ({"gender": "robot"}, "gender"),
             ({"personality": "warm"}, "personality"),
-            ({"personality": ["warm"] * 2}, "personality"),
             ({"personality": [f"t{i}" for i in range(9)]}, "personality"),
             ({"personality": ["x" * 31]}, "personality.0"),
             ({"interests": ["ok", ""]}, "interests.1"),
@@ -78,11 +77,17 @@ class TestCreate:
     def test_a_json_array_body_is_a_400(self, auth_api):
         assert_error(auth_api.post(LIST, [VALID], format="json"), 400, "invalid")
 
+    def test_a_trait_listed_twice_is_well_formed_but_refused(self, auth_api):
+        response = auth_api.post(LIST, {**VALID, "personality": ["warm", "Warm"]}, format="json")
+
+        assert "personality" in assert_error(response, 422, "unprocessable")["fields"]
+        assert not Partner.objects.exists()
+
     @override_settings(HEARTH_MAX_PARTNERS_PER_USER=2)
     def test_a_user_holds_a_bounded_number_of_partners(self, auth_api, user):
         PartnerFactory.create_batch(2, owner=user)
 
-        assert_error(auth_api.post(LIST, VALID, format="json"), 400, "invalid")
+        assert_error(auth_api.post(LIST, VALID, format="json"), 409, "partner_limit")
         assert Partner.objects.filter(owner=user).count() == 2
 
     def test_minors_cannot_choose_a_romantic_partner(self, auth_api, user):
@@ -91,8 +96,8 @@ class TestCreate:
 
         error = assert_error(
             auth_api.post(LIST, {**VALID, "relationship_mode": "romantic"}, format="json"),
-            400,
-            "invalid",
+            422,
+            "unprocessable",
         )
         assert "relationship_mode" in error["fields"]
 

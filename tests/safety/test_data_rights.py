@@ -95,7 +95,7 @@ def test_erasure_leaves_no_row_no_file_and_a_dead_token(api, auth_api, user, par
     redis_client().zadd(presence_key(other_user.pk), {"socket-2": 9e9})
     theirs = Message.objects.create(partner=others_partner, role="user", text="stays")
 
-    assert_error(auth_api.delete("/api/me/", {"password": "wrong"}, format="json"), 400, "invalid")
+    assert_error(auth_api.delete("/api/me/", {"password": "wrong"}, format="json"), 422, "unprocessable")
     from django.test import TestCase
 
     with TestCase.captureOnCommitCallbacks(execute=True):

@@ -23,9 +23,9 @@ def test_a_minor_cannot_create_or_switch_to_a_romantic_partner(auth_api, minor, 
     response = auth_api.post(
         "/api/partners/", {"name": "Kai", "gender": "male", "relationship_mode": "romantic"}, format="json"
     )
-    assert "relationship_mode" in assert_error(response, 400, "invalid")["fields"]
+    assert "relationship_mode" in assert_error(response, 422, "unprocessable")["fields"]
     response = auth_api.patch(f"/api/partners/{partner.pk}/", {"relationship_mode": "romantic"}, format="json")
-    assert_error(response, 400, "invalid")
+    assert_error(response, 422, "unprocessable")
 
 
 @pytest.mark.django_db
