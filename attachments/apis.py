@@ -5,27 +5,26 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from attachments.selectors import attachment_get_for
 from attachments.serializers import AttachmentInputSerializer, AttachmentSerializer
 from attachments.services import attachment_retry, attachment_upload, too_large
 from project.api.negotiation import BinaryContentNegotiation
-from project.api.serializers import ErrorSerializer
+from project.api.schema import errors
+from project.api.views import ApiView
 from project.media import media_response
 from relationships.partners.selectors import partner_get_for
 
-MISSING = {401: ErrorSerializer, 404: ErrorSerializer}
 # Slack for the multipart envelope around a file of UPLOAD_MAX_BYTES.
 MULTIPART_OVERHEAD = 64 * 1024
 
 
-class AttachmentListApi(APIView):
+class AttachmentListApi(ApiView):
     parser_classes = [MultiPartParser]
 
     @extend_schema(
         request={"multipart/form-data": AttachmentInputSerializer},
-        responses={201: AttachmentSerializer, 400: ErrorSerializer, 413: ErrorSerializer, **MISSING},
+        responses={201: AttachmentSerializer, **errors(413)},
         tags=["chat"],
     )
     def post(self, request, partner_id: int):
@@ -46,8 +45,8 @@ class AttachmentListApi(APIView):
         return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
-class AttachmentDetailApi(APIView):
-    @extend_schema(responses={200: AttachmentSerializer, **MISSING}, tags=["chat"])
+class AttachmentDetailApi(ApiView):
+    @extend_schema(responses={200: AttachmentSerializer}, tags=["chat"])
     def get(self, request, partner_id: int, attachment_id: int):
         """An attachment's status (`uploaded`, `transcribing`, `ready` with its transcript, or
         `failed` with an error_code) and a signed `url` of its file."""
@@ -55,8 +54,8 @@ class AttachmentDetailApi(APIView):
         return Response(AttachmentSerializer(attachment).data)
 
 
-class AttachmentRetryApi(APIView):
-    @extend_schema(request=None, responses={200: AttachmentSerializer, 400: ErrorSerializer, **MISSING}, tags=["chat"])
+class AttachmentRetryApi(ApiView):
+    @extend_schema(request=None, responses={200: AttachmentSerializer}, tags=["chat"])
     def post(self, request, partner_id: int, attachment_id: int):
         """Transcribe a `failed` voice note, or process a `failed` image, again (nothing happens
         to one that is not failed). 400 audio_undecodable or an image's refusal code: trying
@@ -65,10 +64,12 @@ class AttachmentRetryApi(APIView):
         return Response(AttachmentSerializer(attachment_retry(attachment=attachment)).data)
 
 
-class AttachmentFileApi(APIView):
+class AttachmentFileApi(ApiView):
     content_negotiation_class = BinaryContentNegotiation
 
-    @extend_schema(responses={(200, "audio/* or image/jpeg"): OpenApiTypes.BINARY, **MISSING}, tags=["chat"])
+    @extend_schema(
+        responses={(200, "audio/*"): OpenApiTypes.BINARY, (200, "image/jpeg"): OpenApiTypes.BINARY}, tags=["chat"]
+    )
     def get(self, request, partner_id: int, attachment_id: int):
         """The file, with the Bearer token (`url` is the same, signed, for <audio> tags)."""
         attachment = attachment_get_for(user=request.user, partner_id=partner_id, attachment_id=attachment_id)

@@ -129,6 +129,7 @@ LINK_SOURCES = [
     ("post", "/api/partners/{partner_id}/selfies/", "202", {"selfie_id": "$response.body#/id"}),
     ("get", "/api/partners/{partner_id}/selfies/", "200", {"selfie_id": "$response.body#/results/0/id"}),
     ("get", "/api/partners/{partner_id}/moments/", "200", {"moment_id": "$response.body#/results/0/id"}),
+    ("post", "/api/partners/{partner_id}/attachments/", "201", {"attachment_id": "$response.body#/id"}),
     (
         "get",
         "/api/partners/{partner_id}/memories/",

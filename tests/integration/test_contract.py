@@ -11,6 +11,7 @@
 
 import datetime
 import importlib
+import io
 import os
 import re
 import sys
@@ -25,6 +26,7 @@ from PIL import Image
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import User
+from attachments.models import Attachment
 from avatars.models import Selfie
 from moments.models import Moment
 from relationships.models import Memory, Message, Relationship
@@ -70,12 +72,28 @@ def _config(tmp_path: Path, name: str, blocks: list[tuple[list[str], dict[str, i
     return config
 
 
-def _ids(partner, selfie_id: int) -> dict[str, int]:
+def _photo_ready(live_stack, partner) -> int:
+    """A photo the worker has processed: the row and its clean JPEG in the stack's media folder.
+    (The generated-client scenario has the worker process one.)"""
+    name = Attachment.new_file_name("jpg")
+    path = Path(live_stack.env["MEDIA_ROOT"]) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (64, 48), (90, 140, 200)).save(path, format="JPEG")
+    attachment = Attachment.objects.create(
+        owner=partner.owner, partner=partner, kind=Attachment.Kind.IMAGE, status=Attachment.Status.READY,
+        file=name, container="jpeg", codec="jpeg", size_bytes=path.stat().st_size, width=64, height=48,
+        description="A blue picture.",
+    )
+    return attachment.pk
+
+
+def _ids(partner, selfie_id: int, attachment_id: int) -> dict[str, int]:
     return {
         "partner_id": partner.pk,
         "selfie_id": selfie_id,
         "moment_id": Moment.objects.get(partner=partner).pk,
         "memory_id": Memory.objects.get(partner=partner).pk,
+        "attachment_id": attachment_id,
     }
 
 
@@ -110,9 +128,9 @@ def _schemathesis(base_url: str, token: str, config: Path, phases: str, cwd: Pat
 def test_schemathesis_finds_no_failure(live_stack, tmp_path):
     user, partner = contract_user_create()
     token = str(RefreshToken.for_user(user).access_token)
-    ids = _ids(partner, _selfie_done(live_stack, partner))
+    ids = _ids(partner, _selfie_done(live_stack, partner), _photo_ready(live_stack, partner))
     _, theirs = contract_user_create()
-    their_ids = {**_ids(theirs, 0), "selfie_id": ids["selfie_id"] + 10**6}
+    their_ids = {**_ids(theirs, 0, _photo_ready(live_stack, theirs)), "selfie_id": ids["selfie_id"] + 10**6}
 
     # Every operation, case by case, on the user's own objects; DELETE aims at a stranger's,
     # which must answer the same 404 as a missing one (and leaves the user's data in place).
@@ -337,6 +355,28 @@ def test_a_generated_client_drives_the_product(live_stack, tmp_path):
     shared = call("selfies", "api_selfies_share_create", 201, client=client, selfie_id=selfie.id)
     assert shared.image_url
     call("selfies", "api_selfies_destroy", 204, client=client, selfie_id=selfie.id)
+
+    # A photo sent to the partner: stored, then decoded, screened and described by the worker.
+    types = importlib.import_module("hearth_client.types")
+    photo = io.BytesIO()
+    Image.new("RGB", (320, 240), (200, 120, 40)).save(photo, "PNG")
+    photo.seek(0)
+    uploaded = call("chat", "api_partners_attachments_create", 201, client=client, partner_id=partner.id,
+                    body=models.AttachmentInputRequest(file=types.File(payload=photo, file_name="photo.png",
+                                                                       mime_type="image/png")))
+    assert uploaded.kind == "image"
+    ready = _wait_for(
+        lambda: (a := call("chat", "api_partners_attachments_retrieve", 200, client=client, partner_id=partner.id,
+                           attachment_id=uploaded.id)).status in ("ready", "failed") and a,
+        timeout=120, what="the photo's processing",
+    )
+    assert ready.status == "ready", ready
+    again = call("chat", "api_partners_attachments_retry_create", 200, client=client, partner_id=partner.id,
+                 attachment_id=uploaded.id)
+    assert again.status == "ready"  # nothing to retry
+    stored = call("chat", "api_partners_attachments_file_retrieve", 200, client=client, partner_id=partner.id,
+                  attachment_id=uploaded.id)
+    assert stored.payload.read(2) == b"\xff\xd8"  # re-encoded as JPEG, metadata-free
 
     # Export, then erase: the token dies with the account.
     export = call("account", "api_me_export_retrieve", 200, client=client)
