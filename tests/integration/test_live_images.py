@@ -31,9 +31,14 @@ class Recording(httpx.AsyncBaseTransport):
 
 
 async def test_the_embedded_model_is_told_the_cards_words_and_what_it_cannot_see(
-    session, local_llm, settings, tmp_path  # noqa: F811
+    session, local_llm, settings, tmp_path, monkeypatch  # noqa: F811
 ):
     settings.MEDIA_ROOT = str(tmp_path)
+    # The test processes the image itself, in its own media folder: the task the upload queues
+    # must not reach the live stack's worker (another media folder, where the file is not).
+    from attachments import image_messages
+
+    monkeypatch.setattr(image_messages, "enqueue_on_commit", lambda *args, **kwargs: None)
     attachment = await sync_to_async(processed)(session, encoded(card(), "PNG"))
     assert attachment.status == "ready", attachment.error_code
     transport = Recording()
