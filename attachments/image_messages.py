@@ -24,8 +24,8 @@ from attachments.images import nsfw
 from attachments.images.decode import CODES, ImageRejected, image_probe
 from attachments.images.pipeline import image_process
 from attachments.models import Attachment
+from attachments.storing import attachment_claim, attachment_store
 from project.errors import ApplicationError
-from project.jobs import enqueue_on_commit
 from project.media import files_delete_on_commit
 from relationships.models import Partner
 
@@ -61,37 +61,16 @@ def image_upload(*, owner: User, partner: Partner, data: bytes) -> Attachment:
         probe = image_probe(data, max_bytes=settings.UPLOAD_MAX_BYTES, max_pixels=settings.UPLOAD_MAX_PIXELS)
     except ImageRejected as exc:
         raise ApplicationError(exc.code, exc.detail, fields={"file": [exc.detail]}) from None
-    name = default_storage.save(Attachment.new_file_name("upload"), ContentFile(data))
-    try:
-        with transaction.atomic():
-            attachment = Attachment.objects.create(
-                owner=owner,
-                partner=partner,
-                kind=Attachment.Kind.IMAGE,
-                file=name,
-                container=probe.source_format,
-                codec="",
-                size_bytes=len(data),
-            )
-            enqueue_on_commit(PROCESS_TASK, attachment.pk)
-    except Exception:
-        default_storage.delete(name)  # no row names it
-        raise
-    return attachment
-
-
-def _claim(attachment_id: int) -> Attachment | None:
-    with transaction.atomic():
-        attachment = Attachment.objects.select_for_update().select_related("owner").filter(pk=attachment_id).first()
-        if attachment is None or attachment.kind != Attachment.Kind.IMAGE:
-            return None
-        if attachment.status == Attachment.Status.READY or not attachment.file:
-            return None
-        attachment.status = Attachment.Status.PROCESSING
-        attachment.attempts += 1
-        attachment.error_code = ""
-        attachment.save(update_fields=["status", "attempts", "error_code", "updated_at"])
-    return attachment
+    return attachment_store(
+        data=data,
+        extension="upload",
+        task=PROCESS_TASK,
+        owner=owner,
+        partner=partner,
+        kind=Attachment.Kind.IMAGE,
+        container=probe.source_format,
+        codec="",
+    )
 
 
 def attachment_image_process(*, attachment_id: int) -> Attachment | None:
@@ -100,7 +79,7 @@ def attachment_image_process(*, attachment_id: int) -> Attachment | None:
     state this call claimed. Refused or undecodable: the file is deleted after commit and the
     row is `failed` with the code (FINAL_ERRORS). Any other failure keeps the upload, `failed`
     with `image_error`, for attachment_retry."""
-    attachment = _claim(attachment_id)
+    attachment = attachment_claim(attachment_id, kind=Attachment.Kind.IMAGE, working=Attachment.Status.PROCESSING)
     if attachment is None:
         return None
     claimed = Attachment.objects.filter(pk=attachment.pk, status=Attachment.Status.PROCESSING)

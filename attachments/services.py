@@ -17,6 +17,7 @@ from attachments import image_messages, stt, tts
 from attachments.audio import Undecodable, audio_decode, audio_probe, unsupported
 from attachments.models import Attachment
 from attachments.payloads import attachment_payload_of
+from attachments.storing import attachment_claim, attachment_store
 from project.errors import ApplicationError
 from project.events import Frame, frame, user_event_on_commit
 from project.jobs import enqueue_on_commit
@@ -64,38 +65,17 @@ def attachment_upload(*, owner: User, partner: Partner, upload, size: int | None
     if image_messages.looks_like_image(data, name=getattr(upload, "name", "") or ""):
         return image_messages.image_upload(owner=owner, partner=partner, data=data)
     probe = audio_probe(data, max_seconds=settings.VOICE_MAX_SECONDS)
-    name = default_storage.save(Attachment.new_file_name(probe.extension), ContentFile(data))
-    try:
-        with transaction.atomic():
-            attachment = Attachment.objects.create(
-                owner=owner,
-                partner=partner,
-                kind=Attachment.Kind.VOICE,
-                file=name,
-                container=probe.container,
-                codec=probe.codec,
-                size_bytes=len(data),
-                duration_s=probe.duration_s,
-            )
-            enqueue_on_commit(TRANSCRIBE_TASK, attachment.pk)
-    except Exception:
-        default_storage.delete(name)  # no row names it
-        raise
-    return attachment
-
-
-def _claim(attachment_id: int) -> Attachment | None:
-    with transaction.atomic():
-        attachment = Attachment.objects.select_for_update().filter(pk=attachment_id).first()
-        if attachment is None or attachment.kind != Attachment.Kind.VOICE:
-            return None
-        if attachment.status == Attachment.Status.READY or not attachment.file:
-            return None
-        attachment.status = Attachment.Status.TRANSCRIBING
-        attachment.attempts += 1
-        attachment.error_code = ""
-        attachment.save(update_fields=["status", "attempts", "error_code", "updated_at"])
-    return attachment
+    return attachment_store(
+        data=data,
+        extension=probe.extension,
+        task=TRANSCRIBE_TASK,
+        owner=owner,
+        partner=partner,
+        kind=Attachment.Kind.VOICE,
+        container=probe.container,
+        codec=probe.codec,
+        duration_s=probe.duration_s,
+    )
 
 
 def _transcript(attachment: Attachment) -> stt.Transcript:
@@ -119,7 +99,7 @@ def attachment_transcribe(*, attachment_id: int) -> Attachment | None:
     """Transcribe a voice note (the worker). Idempotent: a ready one is left as it is, and a
     result is written only over the `transcribing` state this call claimed. A failure is
     recorded as `failed` with its code and the audio is kept, for attachment_retry."""
-    attachment = _claim(attachment_id)
+    attachment = attachment_claim(attachment_id, kind=Attachment.Kind.VOICE, working=Attachment.Status.TRANSCRIBING)
     if attachment is None:
         return None
     claimed = Attachment.objects.filter(pk=attachment.pk, status=Attachment.Status.TRANSCRIBING)

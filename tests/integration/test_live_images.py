@@ -36,9 +36,9 @@ async def test_the_embedded_model_is_told_the_cards_words_and_what_it_cannot_see
     settings.MEDIA_ROOT = str(tmp_path)
     # The test processes the image itself, in its own media folder: the task the upload queues
     # must not reach the live stack's worker (another media folder, where the file is not).
-    from attachments import image_messages
+    from attachments import storing
 
-    monkeypatch.setattr(image_messages, "enqueue_on_commit", lambda *args, **kwargs: None)
+    monkeypatch.setattr(storing, "enqueue_on_commit", lambda *args, **kwargs: None)
     attachment = await sync_to_async(processed)(session, encoded(card(), "PNG"))
     assert attachment.status == "ready", attachment.error_code
     transport = Recording()
