@@ -6,6 +6,7 @@ import json
 import httpx
 import pytest
 from asgiref.sync import sync_to_async
+from django.db import connections
 
 from project.env import EMBEDDED_LLM_MODEL
 from project.llm import Endpoint, LLMClient
@@ -49,6 +50,9 @@ async def test_the_embedded_model_is_told_the_cards_words_and_what_it_cannot_see
                                   attachment_id=attachment.pk))
     finally:
         await model.aclose()
+        # The ORM ran in asgiref's thread: its connection would hold the test database open
+        # past the session, and PostgreSQL refuses to drop a database in use.
+        await sync_to_async(connections.close_all)()
     assert types(frames)[:3] == ["attachment.ready", "message.accepted", "reply.start"]
     assert frames[-1]["type"] == "reply.end" and frames[-1]["finish_reason"] in ("stop", "length")
     assert "".join(f["text"] for f in frames if f["type"] == "reply.delta").strip()
