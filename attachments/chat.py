@@ -206,10 +206,11 @@ def message_attachment_payload(message: Message) -> dict | None:
 
 def reply_replied(*, message: Message, reply: Message) -> None:
     """Read the reply aloud (in the worker, after commit) when the user wants voice replies:
-    always, or by default when their message was a voice note."""
+    always, or by default when their message was a voice note (a photo is answered in text)."""
     preference = message.partner.owner.voice_replies
-    carried = Message.attachment.related.get_cached_value(message, default=None) is not None
-    if preference == User.VoiceReplies.ALWAYS or (preference == User.VoiceReplies.AUTO and carried):
+    carried = Message.attachment.related.get_cached_value(message, default=None)
+    spoke = carried is not None and carried.kind == Attachment.Kind.VOICE
+    if preference == User.VoiceReplies.ALWAYS or (preference == User.VoiceReplies.AUTO and spoke):
         enqueue_on_commit("attachments.tasks.reply_speak_task", reply.pk)
 
 

@@ -15,8 +15,10 @@ from attachments.audio import audio_decode, audio_probe
 from attachments.models import Attachment
 from relationships.chat.turn import Turn
 from relationships.models import Message
-from tests.attachments.conftest import tone
+from tests.attachments.conftest import card, tone
+from tests.attachments.images.conftest import encoded
 from tests.attachments.test_chat import note
+from tests.attachments.test_image_chat import processed
 from tests.conftest import capture_events
 from tests.relationships.test_turn import ScriptedModel, drive, session  # noqa: F401
 
@@ -76,16 +78,22 @@ async def test_a_voice_note_gets_a_voice_reply(session, tts_upstream, auth_api):
     assert await sync_to_async(Attachment.objects.filter(ai_generated=True).count)() == 1
 
 
-@pytest.mark.parametrize(("preference", "voice_note", "spoken"), [
-    ("auto", False, False), ("always", False, True), ("never", True, False),
+@pytest.mark.parametrize(("preference", "sent", "spoken"), [
+    ("auto", "text", False), ("auto", "photo", False), ("always", "text", True), ("always", "photo", True),
+    ("never", "voice", False),
 ])
-async def test_the_users_preference_decides(session, tts_upstream, preference, voice_note, spoken):
+async def test_the_users_preference_decides(session, tts_upstream, settings, tmp_path, preference, sent, spoken):
     session.user.voice_replies = preference
     await sync_to_async(session.user.save)(update_fields=["voice_replies"])
     extra = {}
-    if voice_note:
+    if sent == "voice":
         extra["attachment_id"] = (await sync_to_async(note)(session, status="ready", transcript="Hi.")).pk
-    _, events = await turn_and_speech(session, client_id="p1", text="Hi" if not voice_note else "", **extra)
+    elif sent == "photo":  # by default a photo is answered in text, though it came as an attachment
+        settings.MEDIA_ROOT = str(tmp_path)
+        photo = await sync_to_async(processed)(session, encoded(card(), "PNG"))
+        assert photo.status == "ready", photo.error_code
+        extra["attachment_id"] = photo.pk
+    _, events = await turn_and_speech(session, client_id="p1", text="" if sent == "voice" else "Hi", **extra)
     assert bool(events) is spoken and bool(tts_upstream) is spoken
 
 
