@@ -194,3 +194,13 @@ def test_notices_due_together_come_disclosure_then_break_then_usage(clock, limit
     chat_until(session, clock, 0, 120 * MINUTE, every=5 * MINUTE)
     clock.at(120 * MINUTE)
     assert types(session.before_reply(usage_notices=True)) == ["ai_disclosure", "break_reminder", "usage_notice"]
+
+
+def test_a_pause_longer_than_the_gap_starts_a_new_stretch_as_well(clock, limits):
+    session = SessionNotices(minor=False)
+    session.opening()
+    chat_until(session, clock, 0, 101 * MINUTE)  # 100 minutes of use, then a night away
+    resumed = 100 * MINUTE + 8 * HOUR
+    assert chat_until(session, clock, resumed, resumed + 120 * MINUTE) == []
+    clock.at(resumed + 120 * MINUTE)
+    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(120)]
