@@ -171,9 +171,11 @@ def test_the_usage_notice_counts_from_the_session_start_at_its_exact_interval(cl
     assert besides_disclosure(session.before_reply(usage_notices=True)) == [disclosure.usage_notice_frame(45)]
     clock.at(90 * MINUTE - 1)
     assert besides_disclosure(session.before_reply(usage_notices=True)) == []
-    # after a pause that starts a new stretch the session goes on: no reset
-    clock.at(90 * MINUTE + 30.5)
+    clock.at(90 * MINUTE)  # a whole interval after the last notice
     assert besides_disclosure(session.before_reply(usage_notices=True)) == [disclosure.usage_notice_frame(90)]
+    # after a pause that starts a new stretch the session goes on: no reset
+    clock.at(135 * MINUTE + 30)
+    assert besides_disclosure(session.before_reply(usage_notices=True)) == [disclosure.usage_notice_frame(135)]
 
 
 def test_the_usage_notice_is_never_sent_to_a_user_who_turned_it_off_or_with_no_interval(clock, limits):
