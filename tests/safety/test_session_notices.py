@@ -112,6 +112,10 @@ def test_the_break_reminder_repeats_once_per_limit_and_counts_whole_minutes(cloc
     assert besides_disclosure(session.before_reply(usage_notices=False)) == []
     clock.at(245.5 * MINUTE)
     assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(245)]
+    # no message lands exactly a limit later: the first one after it brings the reminder
+    assert chat_until(session, clock, 255 * MINUTE, 365 * MINUTE) == []  # the last at 355
+    clock.at(370 * MINUTE)
+    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(370)]
 
 
 def test_a_pause_one_second_short_of_the_gap_does_not_start_a_new_stretch(clock, limits):
@@ -153,8 +157,9 @@ def test_a_new_stretch_brings_its_own_reminder_a_limit_after_it_began(clock, lim
     assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(60)]
 
 
-def test_a_break_reminder_limit_of_zero_means_none(clock, limits):
-    limits.BREAK_REMINDER_MINUTES = 0
+@pytest.mark.parametrize("minutes", [0, -5])
+def test_a_break_reminder_limit_of_zero_or_less_means_none(clock, limits, minutes):
+    limits.BREAK_REMINDER_MINUTES = minutes
     session = SessionNotices(minor=False)
     session.opening()
     assert chat_until(session, clock, 0, 6 * 60 * MINUTE) == []
@@ -186,6 +191,8 @@ def test_the_usage_notice_is_never_sent_to_a_user_who_turned_it_off_or_with_no_i
     clock.at(5 * 60 * MINUTE)
     assert besides_disclosure(session.before_reply(usage_notices=False)) == []
     limits.HEALTHY_SESSION_MINUTES = 0
+    assert besides_disclosure(session.before_reply(usage_notices=True)) == []
+    limits.HEALTHY_SESSION_MINUTES = -5  # a setting below zero is off too, not every message
     assert besides_disclosure(session.before_reply(usage_notices=True)) == []
 
 
