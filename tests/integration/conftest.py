@@ -60,7 +60,8 @@ def _close_connection_pools(django_db_setup):
 
 def _stack_is_busy(client: redis.Redis) -> bool:
     """Anything the live stack still has to do: a queued or unacknowledged task, or a
-    query or an open transaction on the test database in another session."""
+    query or an open transaction on the test database in another client's session
+    (PostgreSQL's own autovacuum workers are not the stack's)."""
     if client.llen("celery") or client.hlen("unacked"):
         return True
     connection = connections["default"]
@@ -69,7 +70,7 @@ def _stack_is_busy(client: redis.Redis) -> bool:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
-            " AND pid <> pg_backend_pid() AND state <> 'idle'"
+            " AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'"
         )
         return cursor.fetchone()[0] > 0
 
