@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connections
 from django.test import TransactionTestCase
+from psycopg.errors import DeadlockDetected
 
 from project import stack
 from project.env import BASE_DIR
@@ -109,7 +110,7 @@ def _fixture_teardown_retrying_a_deadlock(original):
                 return original(self)
             except CommandError as exc:
                 cause = exc.__cause__
-                while cause is not None and not isinstance(cause, psycopg_errors.DeadlockDetected):
+                while cause is not None and not isinstance(cause, DeadlockDetected):
                     cause = cause.__cause__
                 if cause is None or attempt == 2:
                     raise
@@ -118,14 +119,7 @@ def _fixture_teardown_retrying_a_deadlock(original):
     return _fixture_teardown
 
 
-try:
-    from psycopg import errors as psycopg_errors
-except ImportError:  # SQLite only: no deadlock to retry
-    pass
-else:
-    TransactionTestCase._fixture_teardown = _fixture_teardown_retrying_a_deadlock(
-        TransactionTestCase._fixture_teardown
-    )
+TransactionTestCase._fixture_teardown = _fixture_teardown_retrying_a_deadlock(TransactionTestCase._fixture_teardown)
 
 
 @pytest.fixture

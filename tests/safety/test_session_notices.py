@@ -1,7 +1,7 @@
 """The notices one socket session owes, at their exact boundaries (safety/disclosure.py).
 
 The timing is the duty: a break reminder a minute late, or a pause one second short of
-GAP starting a new stretch, is a change in what the user is told.
+30 minutes starting a new stretch, is a change in what the user is told.
 """
 
 import pytest
@@ -48,6 +48,11 @@ def besides_disclosure(frames: list[dict]) -> list[dict]:
     return [frame for frame in frames if frame["type"] != "ai_disclosure"]
 
 
+def notices(session: SessionNotices, *, usage: bool = False) -> list[dict]:
+    """The healthy-use notices before the reply to a message sent now."""
+    return besides_disclosure(session.before_reply(usage_notices=usage))
+
+
 def types(frames: list[dict]) -> list[str]:
     return [frame["type"] for frame in frames]
 
@@ -58,7 +63,7 @@ def chat_until(session: SessionNotices, clock: Clock, start: float, end: float, 
     frames = []
     while t < end:
         clock.at(t)
-        frames += besides_disclosure(session.before_reply(usage_notices=False))
+        frames += notices(session)
         t += every
     return frames
 
@@ -91,9 +96,9 @@ def test_the_break_reminder_comes_at_the_limit_and_not_a_second_before(clock, li
     session.opening()
     assert chat_until(session, clock, 0, 120 * MINUTE) == []
     clock.at(120 * MINUTE - 1)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == []
+    assert notices(session) == []
     clock.at(120 * MINUTE)
-    (frame,) = besides_disclosure(session.before_reply(usage_notices=False))
+    (frame,) = notices(session)
     assert frame == disclosure.break_reminder_frame(120)
     assert "120 minutes" in frame["text"]
 
@@ -101,21 +106,19 @@ def test_the_break_reminder_comes_at_the_limit_and_not_a_second_before(clock, li
 def test_the_break_reminder_repeats_once_per_limit_and_counts_whole_minutes(clock, limits):
     session = SessionNotices(minor=False)
     session.opening()
-    clock.at(0)
-    besides_disclosure(session.before_reply(usage_notices=False))
-    assert chat_until(session, clock, 10 * MINUTE, 120 * MINUTE) == []  # the last at 110
+    assert chat_until(session, clock, 0, 120 * MINUTE) == []  # the last at 110
     clock.at(125.5 * MINUTE)  # 125 minutes and a half into the stretch
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(125)]
+    assert notices(session) == [disclosure.break_reminder_frame(125)]
     # the next one a whole limit after the last reminder, not after the stretch began
     assert chat_until(session, clock, 135 * MINUTE, 245.5 * MINUTE) == []
     clock.at(245.5 * MINUTE - 1)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == []
+    assert notices(session) == []
     clock.at(245.5 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(245)]
+    assert notices(session) == [disclosure.break_reminder_frame(245)]
     # no message lands exactly a limit later: the first one after it brings the reminder
     assert chat_until(session, clock, 255 * MINUTE, 365 * MINUTE) == []  # the last at 355
     clock.at(370 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(370)]
+    assert notices(session) == [disclosure.break_reminder_frame(370)]
 
 
 def test_a_pause_one_second_short_of_the_gap_does_not_start_a_new_stretch(clock, limits):
@@ -123,25 +126,26 @@ def test_a_pause_one_second_short_of_the_gap_does_not_start_a_new_stretch(clock,
     session.opening()
     chat_until(session, clock, 0, 61 * MINUTE)  # last message at 60 minutes
     clock.at(60 * MINUTE + GAP - 1)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == []
+    assert notices(session) == []
     chat_until(session, clock, 90 * MINUTE, 120 * MINUTE)
     clock.at(120 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(120)]
+    assert notices(session) == [disclosure.break_reminder_frame(120)]
 
 
-def test_a_pause_of_exactly_the_gap_starts_a_new_stretch(clock, limits):
+@pytest.mark.parametrize("pause", [GAP, 8 * HOUR], ids=["exactly the gap", "a night away"])
+def test_a_pause_of_the_gap_or_longer_starts_a_new_stretch(clock, limits, pause):
     session = SessionNotices(minor=False)
     session.opening()
     chat_until(session, clock, 0, 61 * MINUTE)  # last message at 60 minutes
-    resumed = 60 * MINUTE + GAP
+    resumed = 60 * MINUTE + pause
     clock.at(resumed)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == []
+    assert notices(session) == []
     # the gap is measured from the last message, and the stretch restarts when it ends
     assert chat_until(session, clock, resumed + 10 * MINUTE, resumed + 120 * MINUTE) == []
     clock.at(resumed + 120 * MINUTE - 1)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == []
+    assert notices(session) == []
     clock.at(resumed + 120 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(120)]
+    assert notices(session) == [disclosure.break_reminder_frame(120)]
 
 
 def test_a_new_stretch_brings_its_own_reminder_a_limit_after_it_began(clock, limits):
@@ -150,11 +154,11 @@ def test_a_new_stretch_brings_its_own_reminder_a_limit_after_it_began(clock, lim
     session.opening()
     chat_until(session, clock, 0, 60 * MINUTE)
     clock.at(60 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(60)]
+    assert notices(session) == [disclosure.break_reminder_frame(60)]
     resumed = 60 * MINUTE + GAP
     assert chat_until(session, clock, resumed, resumed + 60 * MINUTE) == []
     clock.at(resumed + 60 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(60)]
+    assert notices(session) == [disclosure.break_reminder_frame(60)]
 
 
 @pytest.mark.parametrize("minutes", [0, -5])
@@ -171,16 +175,16 @@ def test_the_usage_notice_counts_from_the_session_start_at_its_exact_interval(cl
     session = SessionNotices(minor=False)
     session.opening()
     clock.at(45 * MINUTE - 1)
-    assert besides_disclosure(session.before_reply(usage_notices=True)) == []
+    assert notices(session, usage=True) == []
     clock.at(45 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=True)) == [disclosure.usage_notice_frame(45)]
+    assert notices(session, usage=True) == [disclosure.usage_notice_frame(45)]
     clock.at(90 * MINUTE - 1)
-    assert besides_disclosure(session.before_reply(usage_notices=True)) == []
+    assert notices(session, usage=True) == []
     clock.at(90 * MINUTE)  # a whole interval after the last notice
-    assert besides_disclosure(session.before_reply(usage_notices=True)) == [disclosure.usage_notice_frame(90)]
+    assert notices(session, usage=True) == [disclosure.usage_notice_frame(90)]
     # after a pause that starts a new stretch the session goes on: no reset
     clock.at(135 * MINUTE + 30)
-    assert besides_disclosure(session.before_reply(usage_notices=True)) == [disclosure.usage_notice_frame(135)]
+    assert notices(session, usage=True) == [disclosure.usage_notice_frame(135)]
 
 
 def test_the_usage_notice_is_never_sent_to_a_user_who_turned_it_off_or_with_no_interval(clock, limits):
@@ -189,11 +193,11 @@ def test_the_usage_notice_is_never_sent_to_a_user_who_turned_it_off_or_with_no_i
     session = SessionNotices(minor=False)
     session.opening()
     clock.at(5 * 60 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == []
+    assert notices(session) == []
     limits.HEALTHY_SESSION_MINUTES = 0
-    assert besides_disclosure(session.before_reply(usage_notices=True)) == []
+    assert notices(session, usage=True) == []
     limits.HEALTHY_SESSION_MINUTES = -5  # a setting below zero is off too, not every message
-    assert besides_disclosure(session.before_reply(usage_notices=True)) == []
+    assert notices(session, usage=True) == []
 
 
 def test_notices_due_together_come_disclosure_then_break_then_usage(clock, limits):
@@ -203,13 +207,3 @@ def test_notices_due_together_come_disclosure_then_break_then_usage(clock, limit
     chat_until(session, clock, 0, 120 * MINUTE, every=5 * MINUTE)
     clock.at(120 * MINUTE)
     assert types(session.before_reply(usage_notices=True)) == ["ai_disclosure", "break_reminder", "usage_notice"]
-
-
-def test_a_pause_longer_than_the_gap_starts_a_new_stretch_as_well(clock, limits):
-    session = SessionNotices(minor=False)
-    session.opening()
-    chat_until(session, clock, 0, 101 * MINUTE)  # 100 minutes of use, then a night away
-    resumed = 100 * MINUTE + 8 * HOUR
-    assert chat_until(session, clock, resumed, resumed + 120 * MINUTE) == []
-    clock.at(resumed + 120 * MINUTE)
-    assert besides_disclosure(session.before_reply(usage_notices=False)) == [disclosure.break_reminder_frame(120)]
